@@ -1,0 +1,97 @@
+//! The aggregation core: validated tables in, indicators at every level out. Pure: no I/O,
+//! only polars plans over the frames it is given.
+
+pub mod changes;
+pub mod derive;
+pub mod facts;
+pub mod indicators;
+pub mod rollup;
+
+use std::collections::BTreeSet;
+
+use polars::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::error::{Error, Result};
+use crate::frame::{collect, concat_frames, left_join};
+use crate::schema::TableKind;
+use crate::validate::Frames;
+
+/// Every indicator at every level, with area names; sorted by
+/// (year, level, area_code, indicator, item).
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub frame: DataFrame,
+    /// Whether county rows are present (the registry holds several townships).
+    pub has_counties: bool,
+}
+
+pub fn aggregate(frames: &Frames, catalogue: &Catalogue) -> Result<Results> {
+    let registry = frames
+        .get(&TableKind::Villages)
+        .ok_or_else(|| Error::Engine {
+            step: "aggregating",
+            source: PolarsError::ComputeError("no village registry".into()),
+        })?;
+    let has_counties = township_count(registry)? > 1;
+    let levels: &[&str] = if has_counties {
+        &["village", "township", "county"]
+    } else {
+        &["village", "township"]
+    };
+    let facts = facts::facts(frames, catalogue)?;
+    let located = facts::located(facts, frames)?;
+    let sums = rollup::rollup(located, levels)?;
+    let derived = derive::derive(sums)?;
+    let named = left_join(derived, names(registry)?, &["year", "level", "area_code"]);
+    let frame = collect(named, "aggregating the tables")?;
+    Ok(Results {
+        frame,
+        has_counties,
+    })
+}
+
+fn township_count(registry: &DataFrame) -> Result<usize> {
+    let codes = registry
+        .column("township_code")
+        .and_then(|c| c.str().cloned())
+        .map_err(Error::engine("counting townships"))?;
+    Ok(codes.iter().flatten().collect::<BTreeSet<_>>().len())
+}
+
+/// Area names and parent codes at each level, from the registry of each year.
+fn names(registry: &DataFrame) -> Result<LazyFrame> {
+    let r = registry.clone().lazy();
+    let level = |level: &str, code: &str, name: &str, parent: Expr| {
+        r.clone()
+            .select([
+                col("year"),
+                lit(level).alias("level"),
+                col(code).alias("area_code"),
+                col(name).alias("area_name"),
+                parent.alias("parent_code"),
+            ])
+            .unique_stable(None, UniqueKeepStrategy::First)
+    };
+    let frames = vec![
+        level(
+            "village",
+            "village_code",
+            "village_name",
+            col("township_code"),
+        ),
+        level(
+            "township",
+            "township_code",
+            "township_name",
+            col("county_code"),
+        ),
+        level("county", "county_code", "county_name", lit("")),
+    ];
+    // A code that appears with two names in one year keeps the first; the registry's own
+    // duplicate check reports repeated village codes.
+    let all = concat_frames(frames)?
+        .group_by_stable([col("year"), col("level"), col("area_code")])
+        .agg([col("area_name").first(), col("parent_code").first()]);
+    Ok(all)
+}

@@ -1,0 +1,7 @@
+//! The pipeline file: read as written (`spec`), then resolved into a checked `Plan`.
+
+pub mod plan;
+pub mod spec;
+pub mod units;
+
+pub use plan::{load, Encoding, InputPlan, Plan};

@@ -1,0 +1,460 @@
+//! The resolved plan: the pipeline file checked against the canonical tables, paths expanded,
+//! units turned into exact factors. Every problem is collected with its position.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::spec::{RawInput, RawPipeline};
+use super::units::Dimension;
+use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::schema::{FieldKind, TableKind};
+
+/// How an input's bytes are decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030.
+    Auto,
+    Utf8,
+    /// GB18030, which also reads GBK and GB2312 files.
+    Gb18030,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub pipeline_file: PathBuf,
+    pub name: String,
+    pub year: i32,
+    pub previous_year: Option<i32>,
+    pub output_dir: PathBuf,
+    pub products: PathBuf,
+    pub change_threshold_pct: f64,
+    pub inputs: BTreeMap<TableKind, InputPlan>,
+}
+
+impl Plan {
+    /// The years of the pipeline, oldest first.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.previous_year.into_iter().collect();
+        years.push(self.year);
+        years
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct InputPlan {
+    pub kind: TableKind,
+    pub files: Vec<PathBuf>,
+    pub encoding: Encoding,
+    /// The header each canonical field is read from, in the order of `kind.fields()`.
+    pub headers: Vec<String>,
+    /// The unit declared for each field ("" for counts and text), same order.
+    pub units: Vec<String>,
+    /// The exact factor from the declared unit to the canonical one, same order.
+    pub factors: Vec<Decimal>,
+    pub ignore_columns: Vec<String>,
+    pub expect_every_village: bool,
+}
+
+impl InputPlan {
+    pub fn header<'a>(&'a self, field: &'a str) -> &'a str {
+        let i = self.kind.fields().iter().position(|f| f.name == field);
+        i.map_or(field, |i| self.headers[i].as_str())
+    }
+}
+
+const DEFAULT_CHANGE_THRESHOLD_PCT: f64 = 50.0;
+
+/// Reads and resolves a pipeline file.
+pub fn load(path: &Path) -> Result<Plan> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(path, "reading the pipeline file", e))?;
+    resolve(path, &text)
+}
+
+/// Resolves the text of a pipeline file found at `path` (paths inside are relative to it).
+pub fn resolve(path: &Path, text: &str) -> Result<Plan> {
+    let raw: RawPipeline = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+        let message = e.message().trim().to_string();
+        Error::Config(vec![Problem::new(
+            Location::at(path, line, column),
+            message,
+        )])
+    })?;
+    let mut resolver = Resolver {
+        path,
+        text,
+        base: path.parent().unwrap_or(Path::new("")),
+        problems: Vec::new(),
+    };
+    let plan = resolver.plan(raw);
+    if resolver.problems.is_empty() {
+        Ok(plan)
+    } else {
+        resolver.problems.sort();
+        Err(Error::Config(resolver.problems))
+    }
+}
+
+struct Resolver<'a> {
+    path: &'a Path,
+    text: &'a str,
+    base: &'a Path,
+    problems: Vec<Problem>,
+}
+
+impl Resolver<'_> {
+    fn at<T>(&self, value: &Spanned<T>) -> Location {
+        let (line, column) = line_column(self.text, value.span().start);
+        Location::at(self.path, line, column)
+    }
+
+    fn problem<T>(&mut self, value: &Spanned<T>, message: String, hint: Option<String>) {
+        let location = self.at(value);
+        self.problems
+            .push(Problem::new(location, message).with_hint(hint));
+    }
+
+    fn plan(&mut self, raw: RawPipeline) -> Plan {
+        let year = *raw.pipeline.year.get_ref();
+        let previous_year = raw.pipeline.previous_year.as_ref().map(|y| *y.get_ref());
+        if let Some(prev) = &raw.pipeline.previous_year {
+            if *prev.get_ref() >= year {
+                self.problem(
+                    prev,
+                    format!("previous_year {} is not before year {year}", prev.get_ref()),
+                    None,
+                );
+            }
+        }
+        let mut years: Vec<i32> = previous_year.into_iter().collect();
+        years.push(year);
+
+        let products = match &raw.reference.products {
+            Some(p) => self.base_path(p.get_ref()),
+            None => {
+                self.problems.push(Problem::new(
+                    Location::file(self.path),
+                    "[reference] products is missing (expected the path of the product catalogue)",
+                ));
+                PathBuf::new()
+            }
+        };
+        let change_threshold_pct = match &raw.plausibility.change_threshold_pct {
+            Some(t) if *t.get_ref() <= 0.0 || !t.get_ref().is_finite() => {
+                self.problem(
+                    t,
+                    format!(
+                        "change_threshold_pct {} must be a positive number",
+                        t.get_ref()
+                    ),
+                    None,
+                );
+                DEFAULT_CHANGE_THRESHOLD_PCT
+            }
+            Some(t) => *t.get_ref(),
+            None => DEFAULT_CHANGE_THRESHOLD_PCT,
+        };
+
+        let mut inputs = BTreeMap::new();
+        for (name, input) in &raw.inputs {
+            match TableKind::from_name(name.get_ref()) {
+                Some(kind) => {
+                    let plan = self.input(kind, input, &years);
+                    inputs.insert(kind, plan);
+                }
+                None => {
+                    let hint =
+                        did_you_mean(name.get_ref(), TableKind::ALL.iter().map(|k| k.name()));
+                    let names: Vec<&str> = TableKind::ALL.iter().map(|k| k.name()).collect();
+                    self.problem(
+                        name,
+                        format!(
+                            "unknown input table \"{}\" (expected one of {})",
+                            name.get_ref(),
+                            names.join(", ")
+                        ),
+                        hint,
+                    );
+                }
+            }
+        }
+        if !inputs.contains_key(&TableKind::Villages) {
+            self.problems.push(Problem::new(
+                Location::file(self.path),
+                "[inputs.villages] is missing (expected the village registry)",
+            ));
+        }
+        let priced = [TableKind::Crops, TableKind::Slaughter]
+            .iter()
+            .any(|k| inputs.contains_key(k));
+        if priced && !inputs.contains_key(&TableKind::Prices) {
+            self.problems.push(Problem::new(
+                Location::file(self.path),
+                "[inputs.prices] is missing (expected prices for the crops and animal products, to value output)",
+            ));
+        }
+
+        Plan {
+            pipeline_file: self.path.to_path_buf(),
+            name: raw.pipeline.name,
+            year,
+            previous_year,
+            output_dir: self.base_path(raw.pipeline.output.get_ref()),
+            products,
+            change_threshold_pct,
+            inputs,
+        }
+    }
+
+    fn input(&mut self, kind: TableKind, raw: &RawInput, years: &[i32]) -> InputPlan {
+        let fields = kind.fields();
+        let mut headers: Vec<String> = fields.iter().map(|f| f.name.to_string()).collect();
+        let mut units: Vec<String> = fields
+            .iter()
+            .map(|f| match f.kind {
+                FieldKind::Number(d) => d.canonical().to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        let mut factors = vec![Decimal::ONE; fields.len()];
+        let field_names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+
+        for (field, header) in &raw.columns {
+            match fields.iter().position(|f| f.name == field.get_ref()) {
+                Some(i) => headers[i] = header.get_ref().trim().to_string(),
+                None => self.problem(
+                    field,
+                    format!(
+                        "inputs.{}.columns: unknown field \"{}\" (expected one of {})",
+                        kind.name(),
+                        field.get_ref(),
+                        field_names.join(", ")
+                    ),
+                    did_you_mean(field.get_ref(), field_names.iter().copied()),
+                ),
+            }
+        }
+        for (field, unit) in &raw.units {
+            let Some(i) = fields.iter().position(|f| f.name == field.get_ref()) else {
+                self.problem(
+                    field,
+                    format!(
+                        "inputs.{}.units: unknown field \"{}\"",
+                        kind.name(),
+                        field.get_ref()
+                    ),
+                    did_you_mean(field.get_ref(), field_names.iter().copied()),
+                );
+                continue;
+            };
+            match fields[i].kind {
+                FieldKind::Number(d) if d != Dimension::Count => match d.factor(unit.get_ref()) {
+                    Some(factor) => {
+                        factors[i] = factor;
+                        units[i] = unit.get_ref().trim().to_string();
+                    }
+                    None => self.problem(
+                        unit,
+                        format!(
+                            "inputs.{}.units.{}: unknown unit \"{}\" (expected one of {})",
+                            kind.name(),
+                            field.get_ref(),
+                            unit.get_ref(),
+                            d.unit_names().join(", ")
+                        ),
+                        did_you_mean(unit.get_ref(), d.unit_names()),
+                    ),
+                },
+                _ => self.problem(
+                    field,
+                    format!(
+                        "inputs.{}.units: field \"{}\" has no unit to declare",
+                        kind.name(),
+                        field.get_ref()
+                    ),
+                    None,
+                ),
+            }
+        }
+
+        let encoding = match &raw.encoding {
+            None => Encoding::Auto,
+            Some(e) => match e
+                .get_ref()
+                .to_ascii_lowercase()
+                .replace(['-', '_'], "")
+                .as_str()
+            {
+                "auto" => Encoding::Auto,
+                "utf8" | "utf8bom" => Encoding::Utf8,
+                "gbk" | "gb2312" | "gb18030" => Encoding::Gb18030,
+                _ => {
+                    self.problem(
+                        e,
+                        format!(
+                            "inputs.{}.encoding: unknown encoding \"{}\" (expected auto, utf-8, gbk or gb18030)",
+                            kind.name(),
+                            e.get_ref()
+                        ),
+                        None,
+                    );
+                    Encoding::Auto
+                }
+            },
+        };
+
+        let mut files = Vec::new();
+        for pattern in raw.path.get_ref().iter() {
+            let expanded: Vec<String> = if pattern.contains("{year}") {
+                years
+                    .iter()
+                    .map(|y| pattern.replace("{year}", &y.to_string()))
+                    .collect()
+            } else {
+                vec![pattern.clone()]
+            };
+            for p in expanded {
+                let full = self.base_path(&p);
+                let found = expand(&full);
+                if found.is_empty() {
+                    let what = if is_glob(&p) {
+                        "no file matches"
+                    } else {
+                        "no such file"
+                    };
+                    self.problem(
+                        &raw.path,
+                        format!("inputs.{}.path: {what} \"{}\"", kind.name(), full.display()),
+                        None,
+                    );
+                }
+                files.extend(found);
+            }
+        }
+        files.sort();
+        files.dedup();
+
+        InputPlan {
+            kind,
+            files,
+            encoding,
+            headers,
+            units,
+            factors,
+            ignore_columns: raw
+                .ignore_columns
+                .iter()
+                .map(|c| c.trim().to_string())
+                .collect(),
+            expect_every_village: raw
+                .expect_every_village
+                .unwrap_or_else(|| kind.expected_from_every_village()),
+        }
+    }
+
+    fn base_path(&self, p: &str) -> PathBuf {
+        normalize(&self.base.join(p))
+    }
+}
+
+fn is_glob(p: &str) -> bool {
+    p.contains(['*', '?', '['])
+}
+
+fn expand(path: &Path) -> Vec<PathBuf> {
+    let text = path.to_string_lossy();
+    if !is_glob(&text) {
+        return if path.is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            Vec::new()
+        };
+    }
+    match glob::glob(&text) {
+        Ok(paths) => paths
+            .filter_map(|p| p.ok())
+            .filter(|p| p.is_file())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Removes `.` and `..` without touching the file system, so that messages show
+/// `data/x.csv` rather than `pipelines/../data/x.csv`.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir) | Some(Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out.iter().collect()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u64 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() as u64 + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match resolve(Path::new("p.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(Error::Config(ps)) => ps.iter().map(|p| p.to_string()).collect(),
+            Err(e) => vec![e.to_string()],
+        }
+    }
+
+    #[test]
+    fn normalizes_parent_components() {
+        assert_eq!(
+            normalize(Path::new("pipelines/../data/x.csv")),
+            PathBuf::from("data/x.csv")
+        );
+        assert_eq!(normalize(Path::new("../a/./b")), PathBuf::from("../a/b"));
+    }
+
+    #[test]
+    fn collects_every_problem_with_its_position() {
+        let text = "[pipeline]\nname = \"t\"\nyear = 2019\nprevious_year = 2020\noutput = \"out\"\n\n\
+                    [inputs.crop]\npath = \"x.csv\"\n\n\
+                    [inputs.villages]\npath = \"nowhere.csv\"\nunits = { population = \"人\" }\ncolumns = { sown_area = \"面积\" }\n";
+        assert_eq!(
+            problems(text),
+            vec![
+                "p.toml: [reference] products is missing (expected the path of the product catalogue)",
+                "p.toml:4:17: previous_year 2020 is not before year 2019",
+                "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output); did you mean \"crops\"?",
+                "p.toml:11:8: inputs.villages.path: no such file \"nowhere.csv\"",
+                "p.toml:12:11: inputs.villages.units: field \"population\" has no unit to declare",
+                "p.toml:13:13: inputs.villages.columns: unknown field \"sown_area\" (expected one of year, village_code, village_name, township_code, township_name, county_code, county_name, households, population, poor_households)",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_toml_syntax_errors_with_position() {
+        let found = problems("[pipeline]\nname = \"t\nyear = 2019\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("p.toml:2:"), "{found:?}");
+    }
+}

@@ -1,0 +1,72 @@
+//! The pipeline file as written: a serde mirror of the TOML, with the span of every value a
+//! later check may need to point at.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPipeline {
+    pub pipeline: RawHeader,
+    #[serde(default)]
+    pub reference: RawReference,
+    #[serde(default)]
+    pub plausibility: RawPlausibility,
+    #[serde(default)]
+    pub inputs: BTreeMap<Spanned<String>, RawInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeader {
+    pub name: String,
+    pub year: Spanned<i32>,
+    pub previous_year: Option<Spanned<i32>>,
+    pub output: Spanned<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReference {
+    /// The product catalogue; agristat's own catalogue format.
+    pub products: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlausibility {
+    pub change_threshold_pct: Option<Spanned<f64>>,
+}
+
+/// One path or glob, or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawPaths {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl RawPaths {
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        match self {
+            RawPaths::One(p) => std::slice::from_ref(p).iter(),
+            RawPaths::Many(ps) => ps.iter(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInput {
+    pub path: Spanned<RawPaths>,
+    pub encoding: Option<Spanned<String>>,
+    #[serde(default)]
+    pub columns: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    pub units: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    pub ignore_columns: Vec<String>,
+    pub expect_every_village: Option<bool>,
+}

@@ -1,0 +1,182 @@
+//! Numbers as people type them: full-width digits, thousands separators, stray spaces.
+//! Anything that cannot be read one way only is refused, never turned into a silent zero.
+
+use std::str::FromStr;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Decimal places kept for every quantity in canonical units; values are stored as integers
+/// in units of 10^-SCALE_DIGITS, so sums are exact.
+pub const SCALE_DIGITS: u32 = 4;
+pub const SCALE: i64 = 10_000;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    BadGrouping,
+    Negative,
+    NotWhole,
+    TooPrecise,
+    TooLarge,
+}
+
+impl NumberError {
+    /// What was expected instead, for the error message.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            NumberError::NotANumber => "is not a number (expected digits such as 1234.5)",
+            NumberError::BadGrouping => {
+                "has misplaced thousands separators (expected groups of three digits, such as 1,234.5)"
+            }
+            NumberError::Negative => "is negative (expected zero or more)",
+            NumberError::NotWhole => "is not a whole number (expected a count)",
+            NumberError::TooPrecise => "has more than 4 decimal places in the canonical unit",
+            NumberError::TooLarge => "is too large",
+        }
+    }
+}
+
+/// Turns full-width characters into their ASCII forms and drops surrounding spaces.
+fn to_ascii(raw: &str) -> String {
+    raw.chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '，' => Some(','),
+            '－' => Some('-'),
+            '＋' => Some('+'),
+            '\u{3000}' | '\u{a0}' => Some(' '),
+            c => Some(c),
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Removes thousands separators (`,` or a single space) if they group the integer part in
+/// threes; returns `None` for any other use of them.
+fn ungroup(s: &str) -> Option<String> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let sep = if int.contains(',') { ',' } else { ' ' };
+    if !int.contains(sep) {
+        return Some(s.to_string());
+    }
+    let (sign, digits) = match int.strip_prefix(['-', '+']) {
+        Some(rest) => (&int[..1], rest),
+        None => ("", int),
+    };
+    let groups: Vec<&str> = digits.split(sep).collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    let all_digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if !(first_ok && rest_ok && all_digits) {
+        return None;
+    }
+    let mut out = format!("{sign}{}", groups.concat());
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// Parses a cell. `Ok(None)` is an empty cell. `factor` converts to the canonical unit;
+/// the result is the canonical value times `SCALE`, exact.
+pub fn parse(raw: &str, factor: Decimal, whole: bool) -> Result<Option<i64>, NumberError> {
+    let s = to_ascii(raw);
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let looks_numeric = s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b' ' | b'-' | b'+'));
+    if !looks_numeric || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    let plain = ungroup(&s).ok_or(NumberError::BadGrouping)?;
+    if plain.contains([',', ' ']) {
+        return Err(NumberError::BadGrouping);
+    }
+    let value = Decimal::from_str(&plain).map_err(|_| NumberError::NotANumber)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(NumberError::Negative);
+    }
+    if whole && !value.fract().is_zero() {
+        return Err(NumberError::NotWhole);
+    }
+    let canonical = value
+        .checked_mul(factor)
+        .ok_or(NumberError::TooLarge)?
+        .normalize();
+    if canonical.scale() > SCALE_DIGITS {
+        return Err(NumberError::TooPrecise);
+    }
+    let scaled = canonical
+        .checked_mul(Decimal::from(SCALE))
+        .ok_or(NumberError::TooLarge)?
+        .normalize();
+    // The scale is now 0: `scaled` is a whole number of 10^-SCALE_DIGITS units.
+    scaled.to_i64().map(Some).ok_or(NumberError::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(raw: &str) -> Result<Option<i64>, NumberError> {
+        parse(raw, Decimal::ONE, false)
+    }
+
+    #[test]
+    fn reads_plain_and_decimal_numbers() {
+        assert_eq!(p("1234"), Ok(Some(12_340_000)));
+        assert_eq!(p(" 12.5 "), Ok(Some(125_000)));
+        assert_eq!(p("0"), Ok(Some(0)));
+        assert_eq!(p(""), Ok(None));
+        assert_eq!(p("  "), Ok(None));
+    }
+
+    #[test]
+    fn accepts_unambiguous_separators_and_full_width_digits() {
+        assert_eq!(p("1,234"), Ok(Some(12_340_000)));
+        assert_eq!(p("1,234,567.25"), Ok(Some(12_345_672_500)));
+        assert_eq!(p("１２３"), Ok(Some(1_230_000)));
+        assert_eq!(p("１，２３４．５"), Ok(Some(12_345_000)));
+        assert_eq!(p("1 234"), Ok(Some(12_340_000)));
+    }
+
+    #[test]
+    fn rejects_ambiguous_or_broken_numbers() {
+        assert_eq!(p("12,3x"), Err(NumberError::NotANumber));
+        assert_eq!(p("12,3"), Err(NumberError::BadGrouping));
+        assert_eq!(p("1,23,456"), Err(NumberError::BadGrouping));
+        assert_eq!(p("1.234,5"), Err(NumberError::BadGrouping));
+        assert_eq!(p("-5"), Err(NumberError::Negative));
+        assert_eq!(p("1.2.3"), Err(NumberError::NotANumber));
+        assert_eq!(p("abc"), Err(NumberError::NotANumber));
+        assert_eq!(p("1.23456"), Err(NumberError::TooPrecise));
+    }
+
+    #[test]
+    fn converts_units_exactly() {
+        let hectare = Decimal::new(15, 0);
+        assert_eq!(parse("12.5", hectare, false), Ok(Some(1_875_000)));
+        let jin = Decimal::new(5, 1);
+        assert_eq!(parse("3", jin, false), Ok(Some(15_000)));
+        let wan = Decimal::new(10000, 0);
+        assert_eq!(parse("3.6", wan, false), Ok(Some(360_000_000)));
+    }
+
+    #[test]
+    fn counts_must_be_whole() {
+        assert_eq!(
+            parse("12.5", Decimal::ONE, true),
+            Err(NumberError::NotWhole)
+        );
+        assert_eq!(parse("12.0", Decimal::ONE, true), Ok(Some(120_000)));
+    }
+}

@@ -1,0 +1,374 @@
+//! One input table: every file of an input read into typed columns under canonical names,
+//! each row remembering its file and line. Rows with a bad cell are left out and reported.
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use crate::catalogue::{Catalogue, Sector};
+use crate::config::InputPlan;
+use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::ingest::decode::decode;
+use crate::ingest::number;
+use crate::schema::{Field, FieldKind, ItemKind, TableKind};
+
+/// Typed values of one canonical field.
+#[derive(Debug, Clone)]
+pub enum Values {
+    Year(Vec<i32>),
+    Text(Vec<String>),
+    /// Canonical unit × `number::SCALE`; `None` only where the field is optional.
+    Number(Vec<Option<i64>>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub kind: TableKind,
+    pub files: Vec<PathBuf>,
+    /// The header of each field, as the pipeline maps it.
+    pub headers: Vec<String>,
+    /// `columns_in_file[f][i]`: 1-based column of field i in file f.
+    pub columns_in_file: Vec<Vec<u64>>,
+    pub file: Vec<u32>,
+    pub line: Vec<u32>,
+    pub values: Vec<Values>,
+}
+
+/// Column names that carry a row's position into the data frames.
+pub const FILE: &str = "_file";
+pub const LINE: &str = "_line";
+
+impl Table {
+    pub fn len(&self) -> usize {
+        self.line.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.line.is_empty()
+    }
+
+    /// Where field `field` of row `row` is.
+    pub fn location(&self, file: u32, line: u32, field: &str) -> Location {
+        let f = file as usize;
+        let column = self
+            .kind
+            .fields()
+            .iter()
+            .position(|x| x.name == field)
+            .map_or(0, |i| self.columns_in_file[f][i]);
+        Location::at(&self.files[f], u64::from(line), column)
+    }
+
+    pub fn header<'a>(&'a self, field: &'a str) -> &'a str {
+        let i = self.kind.fields().iter().position(|x| x.name == field);
+        i.map_or(field, |i| self.headers[i].as_str())
+    }
+
+    /// The table as a data frame: canonical column names plus `_file` and `_line`.
+    pub fn frame(&self) -> Result<DataFrame> {
+        let mut columns: Vec<Column> = Vec::with_capacity(self.values.len() + 2);
+        for (field, values) in self.kind.fields().iter().zip(&self.values) {
+            let name = PlSmallStr::from_static(field.name);
+            columns.push(match values {
+                Values::Year(v) => Column::new(name, v),
+                Values::Text(v) => Column::new(name, v),
+                Values::Number(v) => Column::new(name, v),
+            });
+        }
+        columns.push(Column::new(FILE.into(), &self.file));
+        columns.push(Column::new(LINE.into(), &self.line));
+        DataFrame::new_infer_height(columns).map_err(Error::engine("building an input table"))
+    }
+}
+
+/// Reads every file of an input. I/O failures stop at once; problems in the data are
+/// collected and returned with what could be read.
+pub fn read(
+    plan: &InputPlan,
+    years: &[i32],
+    catalogue: &Catalogue,
+) -> Result<(Table, Vec<Problem>)> {
+    let fields = plan.kind.fields();
+    let mut table = Table {
+        kind: plan.kind,
+        files: plan.files.clone(),
+        headers: plan.headers.clone(),
+        columns_in_file: Vec::new(),
+        file: Vec::new(),
+        line: Vec::new(),
+        values: fields
+            .iter()
+            .map(|f| match f.kind {
+                FieldKind::Year => Values::Year(Vec::new()),
+                FieldKind::Number(_) => Values::Number(Vec::new()),
+                _ => Values::Text(Vec::new()),
+            })
+            .collect(),
+    };
+    let mut problems = Vec::new();
+    for (file_id, path) in plan.files.iter().enumerate() {
+        let bytes =
+            std::fs::read(path).map_err(|e| Error::io(path, "reading an input table", e))?;
+        let columns = read_file(
+            plan,
+            years,
+            catalogue,
+            path,
+            &bytes,
+            file_id as u32,
+            &mut table,
+            &mut problems,
+        );
+        table.columns_in_file.push(columns);
+    }
+    Ok((table, problems))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_file(
+    plan: &InputPlan,
+    years: &[i32],
+    catalogue: &Catalogue,
+    path: &Path,
+    bytes: &[u8],
+    file_id: u32,
+    table: &mut Table,
+    problems: &mut Vec<Problem>,
+) -> Vec<u64> {
+    let fields = plan.kind.fields();
+    let no_columns = vec![0; fields.len()];
+    let text = match decode(bytes, plan.encoding) {
+        Ok((text, _)) => text,
+        Err(bad) => {
+            problems.push(Problem::new(
+                Location::at(path, bad.line, bad.column),
+                bad.message(),
+            ));
+            return no_columns;
+        }
+    };
+    if text.trim().is_empty() {
+        problems.push(Problem::new(
+            Location::file(path),
+            format!(
+                "file is empty (expected a header row and rows of {})",
+                plan.kind.name()
+            ),
+        ));
+        return no_columns;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let header: Vec<String> = match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(|h| h.trim().to_string()).collect(),
+        Ok(false) => Vec::new(),
+        Err(e) => {
+            problems.push(Problem::new(Location::at(path, 1, 0), csv_message(&e)));
+            return no_columns;
+        }
+    };
+
+    let columns = match map_columns(plan, &header, path) {
+        Ok(columns) => columns,
+        Err(mut found) => {
+            problems.append(&mut found);
+            return no_columns;
+        }
+    };
+
+    let mut cells: Vec<Cell> = Vec::with_capacity(fields.len());
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(Problem::new(Location::at(path, line, 0), csv_message(&e)));
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue; // blank rows that spreadsheets leave at the end
+        }
+        if record.len() != header.len() {
+            problems.push(Problem::new(
+                Location::at(path, line, 0),
+                format!(
+                    "row has {} fields, the header has {}",
+                    record.len(),
+                    header.len()
+                ),
+            ));
+            continue;
+        }
+        cells.clear();
+        let mut ok = true;
+        for (i, field) in fields.iter().enumerate() {
+            let column = columns[i];
+            let raw = &record[column as usize - 1];
+            match cell(field, raw, plan.factors[i], years, catalogue) {
+                Ok(c) => cells.push(c),
+                Err((message, hint)) => {
+                    ok = false;
+                    let message = format!("column \"{}\": {message}", plan.headers[i]);
+                    problems.push(
+                        Problem::new(Location::at(path, line, column), message).with_hint(hint),
+                    );
+                }
+            }
+        }
+        if ok {
+            for (values, c) in table.values.iter_mut().zip(cells.drain(..)) {
+                match (values, c) {
+                    (Values::Year(v), Cell::Year(y)) => v.push(y),
+                    (Values::Text(v), Cell::Text(t)) => v.push(t),
+                    (Values::Number(v), Cell::Number(n)) => v.push(n),
+                    _ => unreachable!("cell types follow field kinds"),
+                }
+            }
+            table.file.push(file_id);
+            table.line.push(line as u32);
+        }
+    }
+    columns
+}
+
+/// Finds each field's column; a missing column or an unmapped one is a problem.
+fn map_columns(
+    plan: &InputPlan,
+    header: &[String],
+    path: &Path,
+) -> std::result::Result<Vec<u64>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut columns = Vec::new();
+    let found = header.join(", ");
+    for (i, field) in plan.kind.fields().iter().enumerate() {
+        match header.iter().position(|h| *h == plan.headers[i]) {
+            Some(c) => columns.push(c as u64 + 1),
+            None => {
+                let hint = did_you_mean(&plan.headers[i], header.iter().map(String::as_str));
+                problems.push(
+                    Problem::new(
+                        Location::at(path, 1, 0),
+                        format!(
+                            "missing column \"{}\" (mapped to {}.{}; the header has: {found})",
+                            plan.headers[i],
+                            plan.kind.name(),
+                            field.name
+                        ),
+                    )
+                    .with_hint(hint),
+                );
+                columns.push(0);
+            }
+        }
+    }
+    for (c, h) in header.iter().enumerate() {
+        if !plan.headers.contains(h) && !plan.ignore_columns.contains(h) {
+            problems.push(Problem::new(
+                Location::at(path, 1, c as u64 + 1),
+                format!(
+                    "unknown column \"{h}\" (not mapped in [inputs.{}.columns]; list it in ignore_columns to skip it)",
+                    plan.kind.name()
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(columns)
+    } else {
+        Err(problems)
+    }
+}
+
+enum Cell {
+    Year(i32),
+    Text(String),
+    Number(Option<i64>),
+}
+
+type CellError = (String, Option<String>);
+
+fn cell(
+    field: &Field,
+    raw: &str,
+    factor: rust_decimal::Decimal,
+    years: &[i32],
+    catalogue: &Catalogue,
+) -> std::result::Result<Cell, CellError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() && field.required {
+        return Err((
+            format!("value is missing (expected {})", expected(field)),
+            None,
+        ));
+    }
+    match field.kind {
+        FieldKind::Year => {
+            let year = number::parse(trimmed, rust_decimal::Decimal::ONE, true)
+                .ok()
+                .flatten()
+                .map(|v| v / number::SCALE)
+                .and_then(|v| i32::try_from(v).ok())
+                .ok_or_else(|| (format!("\"{raw}\" is not a year (expected a year such as 2019)"), None))?;
+            if years.contains(&year) {
+                Ok(Cell::Year(year))
+            } else {
+                let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                Err((
+                    format!("{year} is not a year of this pipeline (expected {})", list.join(" or ")),
+                    None,
+                ))
+            }
+        }
+        FieldKind::Code | FieldKind::Text => Ok(Cell::Text(trimmed.to_string())),
+        FieldKind::Item(ItemKind::Sector) => match Sector::parse(trimmed) {
+            Some(s) => Ok(Cell::Text(s.code().to_string())),
+            None => Err((
+                format!("\"{raw}\" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)"),
+                did_you_mean(trimmed, Sector::ALL.iter().map(|s| s.name_zh())),
+            )),
+        },
+        FieldKind::Item(kind) => match catalogue.lookup(kind, trimmed) {
+            Some(p) => Ok(Cell::Text(p.code.clone())),
+            None => Err((
+                format!("\"{raw}\" is not in the product catalogue (expected {})", expected(field)),
+                catalogue.suggest(kind, trimmed),
+            )),
+        },
+        FieldKind::Number(_) => number::parse(raw, factor, field.whole)
+            .map(Cell::Number)
+            .map_err(|e| (format!("\"{raw}\" {}", e.describe()), None)),
+    }
+}
+
+fn expected(field: &Field) -> &'static str {
+    match field.kind {
+        FieldKind::Year => "a year",
+        FieldKind::Code => "a code",
+        FieldKind::Text => "a name",
+        FieldKind::Item(ItemKind::Crop) => "a crop",
+        FieldKind::Item(ItemKind::Livestock) => "a livestock species",
+        FieldKind::Item(ItemKind::AnimalProduct) => "an animal product",
+        FieldKind::Item(ItemKind::Priced) => "a crop or animal product",
+        FieldKind::Item(ItemKind::Sector) => "a sector",
+        FieldKind::Number(_) if field.whole => "a whole number",
+        FieldKind::Number(_) => "a number",
+    }
+}
+
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("row has {len} fields, the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
+        _ => format!("unreadable CSV: {e}"),
+    }
+}

@@ -1,0 +1,205 @@
+//! Checks across rows and tables: duplicate keys, villages missing from the registry,
+//! output without a price. They run as joins over whole columns, so a country's worth of
+//! villages costs a few hash joins, not a loop per row.
+
+pub mod plausibility;
+
+use std::collections::BTreeMap;
+
+use polars::prelude::*;
+
+use crate::config::Plan;
+use crate::error::{Problem, Result};
+use crate::frame::{anti_join, collect, inner_join, Rows};
+use crate::ingest::table::{FILE, LINE};
+use crate::ingest::{Inputs, Table};
+use crate::schema::TableKind;
+
+pub use plausibility::Warning;
+
+/// Each table as a data frame, built once and shared by validation and aggregation.
+pub type Frames = BTreeMap<TableKind, DataFrame>;
+
+pub fn frames(inputs: &Inputs) -> Result<Frames> {
+    inputs
+        .tables
+        .iter()
+        .map(|(kind, table)| Ok((*kind, table.frame()?)))
+        .collect()
+}
+
+/// Every cross-row problem of the inputs.
+pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    for (kind, table) in &inputs.tables {
+        problems.extend(duplicates(table, &frames[kind])?);
+    }
+    if let (Some(registry), Some(registry_frame)) = (
+        inputs.tables.get(&TableKind::Villages),
+        frames.get(&TableKind::Villages),
+    ) {
+        for (kind, table) in &inputs.tables {
+            if *kind != TableKind::Villages && kind.has_village() {
+                problems.extend(unknown_villages(
+                    table,
+                    &frames[kind],
+                    registry,
+                    registry_frame,
+                )?);
+            }
+        }
+    }
+    problems.extend(missing_prices(plan, inputs, frames)?);
+    Ok(problems)
+}
+
+/// Rows whose key repeats an earlier row's; the first one stays, the others are reported.
+fn duplicates(table: &Table, frame: &DataFrame) -> Result<Vec<Problem>> {
+    let key: Vec<&str> = table.kind.key().to_vec();
+    let key_exprs: Vec<Expr> = key.iter().map(|k| col(*k)).collect();
+    let ordered = frame
+        .clone()
+        .lazy()
+        .sort([FILE, LINE], SortMultipleOptions::default());
+    let firsts = ordered
+        .clone()
+        .group_by(key_exprs)
+        .agg([
+            len().alias("_n"),
+            col(FILE).first().alias("_first_file"),
+            col(LINE).first().alias("_first_line"),
+        ])
+        .filter(col("_n").gt(lit(1)));
+    let repeated = inner_join(ordered, firsts, &key)
+        .filter(
+            col(FILE)
+                .neq(col("_first_file"))
+                .or(col(LINE).neq(col("_first_line"))),
+        )
+        .sort([FILE, LINE], SortMultipleOptions::default());
+    let df = collect(repeated, "finding duplicate rows")?;
+    let rows = Rows::new(&df);
+    let (files, lines) = (rows.u32(FILE)?, rows.u32(LINE)?);
+    let (first_files, first_lines) = (rows.u32("_first_file")?, rows.u32("_first_line")?);
+    let years = rows.i32("year")?;
+    let others: Vec<Vec<String>> = key[1..]
+        .iter()
+        .map(|k| rows.str(k))
+        .collect::<Result<_>>()?;
+    let mut problems = Vec::new();
+    for i in 0..rows.len() {
+        let mut what = vec![format!("{}", years[i].unwrap_or(0))];
+        what.extend(others.iter().map(|c| c[i].clone()));
+        let first = table.location(first_files[i], first_lines[i], "");
+        problems.push(Problem::new(
+            table.location(files[i], lines[i], ""),
+            format!(
+                "duplicate row for ({}) in {}: the same key is already at {}",
+                what.join(", "),
+                table.kind.name(),
+                first
+            ),
+        ));
+    }
+    Ok(problems)
+}
+
+fn unknown_villages(
+    table: &Table,
+    frame: &DataFrame,
+    registry: &Table,
+    registry_frame: &DataFrame,
+) -> Result<Vec<Problem>> {
+    let keys = ["year", "village_code"];
+    let unknown = anti_join(frame.clone().lazy(), registry_frame.clone().lazy(), &keys)
+        .sort([FILE, LINE], SortMultipleOptions::default());
+    let df = collect(unknown, "finding villages missing from the registry")?;
+    let rows = Rows::new(&df);
+    let (files, lines) = (rows.u32(FILE)?, rows.u32(LINE)?);
+    let (years, codes) = (rows.i32("year")?, rows.str("village_code")?);
+    let registry_files: Vec<String> = registry
+        .files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect();
+    let mut problems = Vec::new();
+    for i in 0..rows.len() {
+        let year = years[i].unwrap_or(0);
+        problems.push(Problem::new(
+            table.location(files[i], lines[i], "village_code"),
+            format!(
+                "column \"{}\": \"{}\" is not a village of the registry for {year} (expected a code listed in {})",
+                table.header("village_code"),
+                codes[i],
+                registry_files.join(", ")
+            ),
+        ));
+    }
+    Ok(problems)
+}
+
+/// Products with output in a year that the price table does not price; reported once per
+/// product and year, at its first row.
+fn missing_prices(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Problem>> {
+    let Some(prices) = frames.get(&TableKind::Prices) else {
+        return Ok(Vec::new());
+    };
+    let mut problems = Vec::new();
+    for (kind, item) in [
+        (TableKind::Crops, "crop"),
+        (TableKind::Slaughter, "product"),
+    ] {
+        let (Some(table), Some(frame)) = (inputs.tables.get(&kind), frames.get(&kind)) else {
+            continue;
+        };
+        let with_output = frame
+            .clone()
+            .lazy()
+            .filter(col("output").gt(lit(0i64)))
+            .select([
+                col("year"),
+                col(item).alias("product"),
+                col(FILE),
+                col(LINE),
+            ]);
+        // This year's price values the output; for the pipeline's year, last year's price
+        // values it again for growth at comparable prices.
+        let mut checks = vec![(with_output.clone(), prices.clone().lazy(), None)];
+        if let Some(previous) = plan.previous_year {
+            let last_year = prices
+                .clone()
+                .lazy()
+                .with_column((col("year") + lit(1i32)).alias("year"));
+            let this_year = with_output.filter(col("year").eq(lit(plan.year)));
+            checks.push((this_year, last_year, Some(previous)));
+        }
+        for (rows, priced, previous) in checks {
+            let unpriced = anti_join(rows, priced, &["year", "product"])
+                .sort([FILE, LINE], SortMultipleOptions::default())
+                .group_by_stable([col("year"), col("product")])
+                .agg([col(FILE).first(), col(LINE).first()]);
+            let df = collect(unpriced, "finding output without a price")?;
+            let rows = Rows::new(&df);
+            let (files, lines) = (rows.u32(FILE)?, rows.u32(LINE)?);
+            let (years, products) = (rows.i32("year")?, rows.str("product")?);
+            for i in 0..rows.len() {
+                let name = inputs
+                    .catalogue
+                    .get(&products[i])
+                    .map_or(products[i].as_str(), |p| p.name.as_str());
+                let year = years[i].unwrap_or(0);
+                let message = match previous {
+                    None => format!("\"{name}\" has output in {year} but no price (expected a {year} row for it in the prices table)"),
+                    Some(prev) => format!(
+                        "\"{name}\" has output in {year} but no {prev} price (expected a {prev} row for it in the prices table, to value {year} output at comparable prices)"
+                    ),
+                };
+                problems.push(Problem::new(
+                    table.location(files[i], lines[i], item),
+                    message,
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
