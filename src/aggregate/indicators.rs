@@ -259,40 +259,6 @@ pub const INCOME_COMPONENTS: [(&str, &str); 4] = [
     ("transfer_income", "转移净收入"),
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_indicator_is_declared_once_with_a_consistent_type() {
-        for (i, a) in INDICATORS.iter().enumerate() {
-            assert!(
-                INDICATORS[i + 1..].iter().all(|b| b.key != a.key),
-                "{} twice",
-                a.key
-            );
-            assert_eq!(
-                a.ratio.is_some(),
-                a.aggregation == Aggregation::RatioOfSums,
-                "{}",
-                a.key
-            );
-            if let Some(r) = a.ratio {
-                assert!(
-                    get(r.numerator).is_some() && get(r.denominator).is_some(),
-                    "{}",
-                    a.key
-                );
-                assert!(
-                    get(r.numerator).unwrap().ratio.is_none(),
-                    "{}: ratio of a ratio",
-                    a.key
-                );
-            }
-        }
-    }
-}
-
 /// The Chinese name of an item of `indicator` (a crop, species, sector, project, component).
 pub fn item_label(
     indicator: &Indicator,
@@ -328,4 +294,38 @@ pub fn unit_of(
     catalogue
         .get(item)
         .map_or(String::new(), |p| p.unit.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_indicator_is_declared_once_with_a_consistent_type() {
+        for (i, a) in INDICATORS.iter().enumerate() {
+            assert!(
+                INDICATORS[i + 1..].iter().all(|b| b.key != a.key),
+                "{} twice",
+                a.key
+            );
+            assert_eq!(
+                a.ratio.is_some(),
+                a.aggregation == Aggregation::RatioOfSums,
+                "{}",
+                a.key
+            );
+            if let Some(r) = a.ratio {
+                assert!(
+                    get(r.numerator).is_some() && get(r.denominator).is_some(),
+                    "{}",
+                    a.key
+                );
+                assert!(
+                    get(r.numerator).unwrap().ratio.is_none(),
+                    "{}: ratio of a ratio",
+                    a.key
+                );
+            }
+        }
+    }
 }

@@ -129,7 +129,7 @@ mod tests {
         assert_eq!((err.line, err.column), (2, 4));
         assert_eq!(err.message(), "invalid bytes FF for UTF-8");
 
-        let (mut gbk, _, _) = GB18030.encode("a,b\n1,竹");
+        let mut gbk = GB18030.encode("a,b\n1,竹").0.into_owned();
         gbk.extend_from_slice(b"\x81\x20");
         let err = decode(&gbk, Encoding::Auto).unwrap_err();
         assert_eq!((err.line, err.column), (2, 4));

@@ -32,6 +32,9 @@ pub struct Table {
     pub file: Vec<u32>,
     pub line: Vec<u32>,
     pub values: Vec<Values>,
+    /// (year, village_code) of rows left out for a bad cell elsewhere: the village exists,
+    /// and other tables' rows for it must not be reported as unknown.
+    pub rejected_villages: Vec<(i32, String)>,
 }
 
 /// Column names that carry a row's position into the data frames.
@@ -104,6 +107,7 @@ pub fn read(
                 _ => Values::Text(Vec::new()),
             })
             .collect(),
+        rejected_villages: Vec::new(),
     };
     let mut problems = Vec::new();
     for (file_id, path) in plan.files.iter().enumerate() {
@@ -207,11 +211,19 @@ fn read_file(
         }
         cells.clear();
         let mut ok = true;
+        let (mut year, mut village) = (None, None);
         for (i, field) in fields.iter().enumerate() {
             let column = columns[i];
             let raw = &record[column as usize - 1];
             match cell(field, raw, plan.factors[i], years, catalogue) {
-                Ok(c) => cells.push(c),
+                Ok(c) => {
+                    match (&c, field.name) {
+                        (Cell::Year(y), _) => year = Some(*y),
+                        (Cell::Text(t), "village_code") => village = Some(t.clone()),
+                        _ => {}
+                    }
+                    cells.push(c)
+                }
                 Err((message, hint)) => {
                     ok = false;
                     let message = format!("column \"{}\": {message}", plan.headers[i]);
@@ -232,6 +244,8 @@ fn read_file(
             }
             table.file.push(file_id);
             table.line.push(line as u32);
+        } else if let (Some(y), Some(v)) = (year, village) {
+            table.rejected_villages.push((y, v));
         }
     }
     columns

@@ -8,12 +8,13 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
+use crate::catalogue::Catalogue;
 use crate::config::Plan;
 use crate::error::{Problem, Result};
-use crate::frame::{anti_join, collect, inner_join, Rows};
+use crate::frame::{anti_join, collect, concat_frames, inner_join, Rows};
 use crate::ingest::table::{FILE, LINE};
 use crate::ingest::{Inputs, Table};
-use crate::schema::TableKind;
+use crate::schema::{FieldKind, ItemKind, TableKind};
 
 pub use plausibility::Warning;
 
@@ -32,7 +33,7 @@ pub fn frames(inputs: &Inputs) -> Result<Frames> {
 pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     for (kind, table) in &inputs.tables {
-        problems.extend(duplicates(table, &frames[kind])?);
+        problems.extend(duplicates(table, &frames[kind], &inputs.catalogue)?);
     }
     if let (Some(registry), Some(registry_frame)) = (
         inputs.tables.get(&TableKind::Villages),
@@ -54,7 +55,7 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
 }
 
 /// Rows whose key repeats an earlier row's; the first one stays, the others are reported.
-fn duplicates(table: &Table, frame: &DataFrame) -> Result<Vec<Problem>> {
+fn duplicates(table: &Table, frame: &DataFrame, catalogue: &Catalogue) -> Result<Vec<Problem>> {
     let key: Vec<&str> = table.kind.key().to_vec();
     let key_exprs: Vec<Expr> = key.iter().map(|k| col(*k)).collect();
     let ordered = frame
@@ -89,7 +90,17 @@ fn duplicates(table: &Table, frame: &DataFrame) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     for i in 0..rows.len() {
         let mut what = vec![format!("{}", years[i].unwrap_or(0))];
-        what.extend(others.iter().map(|c| c[i].clone()));
+        // Items were resolved to catalogue codes; show them by name, as the files write them.
+        what.extend(key[1..].iter().zip(&others).map(|(field, c)| {
+            let is_product = matches!(
+                table.kind.field(field).map(|f| f.kind),
+                Some(FieldKind::Item(kind)) if kind != ItemKind::Sector
+            );
+            match catalogue.get(&c[i]) {
+                Some(p) if is_product => p.name.clone(),
+                _ => c[i].clone(),
+            }
+        }));
         let first = table.location(first_files[i], first_lines[i], "");
         problems.push(Problem::new(
             table.location(files[i], lines[i], ""),
@@ -111,7 +122,18 @@ fn unknown_villages(
     registry_frame: &DataFrame,
 ) -> Result<Vec<Problem>> {
     let keys = ["year", "village_code"];
-    let unknown = anti_join(frame.clone().lazy(), registry_frame.clone().lazy(), &keys)
+    let (years, codes): (Vec<i32>, Vec<String>) =
+        registry.rejected_villages.iter().cloned().unzip();
+    let rejected = df!("year" => years, "village_code" => codes)
+        .map_err(crate::error::Error::engine("listing rejected villages"))?;
+    let known = concat_frames(vec![
+        registry_frame
+            .clone()
+            .lazy()
+            .select([col("year"), col("village_code")]),
+        rejected.lazy(),
+    ])?;
+    let unknown = anti_join(frame.clone().lazy(), known, &keys)
         .sort([FILE, LINE], SortMultipleOptions::default());
     let df = collect(unknown, "finding villages missing from the registry")?;
     let rows = Rows::new(&df);

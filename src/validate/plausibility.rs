@@ -10,7 +10,7 @@ use crate::config::Plan;
 use crate::error::{Location, Result};
 use crate::frame::{anti_join, collect, inner_join, Rows};
 use crate::ingest::table::{FILE, LINE};
-use crate::ingest::{number::SCALE, Inputs};
+use crate::ingest::Inputs;
 use crate::schema::TableKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -192,7 +192,6 @@ fn range_frame(catalogue: &Catalogue, range: RangeKind) -> Result<DataFrame> {
             maxs.push(max.to_f64().unwrap_or(f64::MAX));
         }
     }
-    debug_assert!(SCALE > 0);
     DataFrame::new_infer_height(vec![
         Column::new("product".into(), codes),
         Column::new("_min".into(), mins),

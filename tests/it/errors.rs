@@ -1,0 +1,269 @@
+//! Bad input: every kind gets its full error text (file, line, column, value, what was
+//! expected), exit code 1, and the previous outputs stay byte for byte as they were.
+
+use crate::workdir::{csv_rows, total, Workdir};
+
+const PIPELINE: &str = "tests/data/mini/mini.toml";
+const OUT: &str = "tests/data/mini/out";
+
+/// Runs the good fixture, breaks it with `damage`, reruns: returns stderr of the failed run
+/// after checking the exit code and that the outputs did not move.
+fn fails_with(code: i32, damage: impl FnOnce(&Workdir)) -> String {
+    let wd = Workdir::mini();
+    let good = wd.run(&["run", PIPELINE]);
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    let before = wd.snapshot(OUT);
+    assert_eq!(before.len(), 4);
+    damage(&wd);
+    let out = wd.run(&["run", PIPELINE]);
+    assert_eq!(
+        out.code, code,
+        "stdout: {}\nstderr: {}",
+        out.stdout, out.stderr
+    );
+    assert_eq!(out.stdout, "");
+    assert_eq!(wd.snapshot(OUT), before, "a failed run changed the outputs");
+    let leftovers: Vec<_> = std::fs::read_dir(wd.path("tests/data/mini"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+    out.stderr
+}
+
+fn data_error(damage: impl FnOnce(&Workdir)) -> String {
+    fails_with(1, damage)
+}
+
+#[test]
+fn unreadable_number() {
+    let err =
+        data_error(|wd| wd.edit("tests/data/mini/crops/01.csv", "100,50000", "100,\"12,3x\""));
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/01.csv:2:5: column "产量(公斤)": "12,3x" is not a number (expected digits such as 1234.5)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn ambiguous_thousands_separators() {
+    let err =
+        data_error(|wd| wd.edit("tests/data/mini/crops/01.csv", "100,50000", "100,\"50,00\""));
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/01.csv:2:5: column "产量(公斤)": "50,00" has misplaced thousands separators (expected groups of three digits, such as 1,234.5)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn unambiguous_separators_and_full_width_digits_are_read() {
+    let wd = Workdir::mini();
+    wd.edit(
+        "tests/data/mini/crops/01.csv",
+        "100,50000",
+        "１００,\"50,000\"",
+    );
+    let out = wd.run(&["run", PIPELINE]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = csv_rows(&wd.read("tests/data/mini/out/totals.csv"));
+    assert_eq!(
+        total(
+            &rows,
+            "2019",
+            "001",
+            "crop_sown_area",
+            "hybrid_rice",
+            "value"
+        ),
+        "400"
+    );
+    assert_eq!(
+        total(&rows, "2019", "001", "grain_output", "", "value"),
+        "295"
+    );
+}
+
+#[test]
+fn negative_and_missing_values() {
+    let err = data_error(|wd| {
+        wd.edit("tests/data/mini/crops/02.csv", "300,150000", "-300,150000");
+        wd.edit("tests/data/mini/crops/02.csv", "200,80000", "200,");
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/02.csv:2:4: column "播种面积(亩)": "-300" is negative (expected zero or more)
+    tests/data/mini/crops/02.csv:3:5: column "产量(公斤)": value is missing (expected a number)
+    2 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn unknown_village_and_product() {
+    let err = data_error(|wd| {
+        wd.edit(
+            "tests/data/mini/slaughter.csv",
+            "2019,02,猪肉",
+            "2019,03,猪肉",
+        );
+        wd.edit("tests/data/mini/crops/02.csv", "玉米", "玉 米");
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/02.csv:3:3: column "作物": "玉 米" is not in the product catalogue (expected a crop); did you mean "玉米"?
+    tests/data/mini/slaughter.csv:3:2: column "村代码": "03" is not a village of the registry for 2019 (expected a code listed in tests/data/mini/villages.csv)
+    2 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn duplicate_rows_across_files() {
+    let err = data_error(|wd| {
+        let text = wd.read("tests/data/mini/crops/02.csv");
+        wd.write(
+            "tests/data/mini/crops/02.csv",
+            format!("{text}2019,01,红薯,5,7500\n"),
+        );
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/02.csv:4: duplicate row for (2019, 01, 红薯) in crops: the same key is already at tests/data/mini/crops/01.csv:3
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn missing_and_unknown_columns() {
+    let err = data_error(|wd| {
+        wd.edit("tests/data/mini/income.csv", "财产净收入", "财产收入");
+        wd.edit(
+            "tests/data/mini/slaughter.csv",
+            "产量(公斤)\n",
+            "产量(公斤),备注\n",
+        );
+        wd.edit("tests/data/mini/slaughter.csv", "12000\n", "12000,\n");
+        wd.edit("tests/data/mini/slaughter.csv", "25000\n", "25000,\n");
+        wd.edit("tests/data/mini/slaughter.csv", "3000\n", "3000,\n");
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/income.csv:1: missing column "财产净收入" (mapped to income.property_income; the header has: 年份, 村代码, 工资性收入, 经营净收入, 财产收入, 转移净收入); did you mean "财产收入"?
+    tests/data/mini/income.csv:1:5: unknown column "财产收入" (not mapped in [inputs.income.columns]; list it in ignore_columns to skip it)
+    tests/data/mini/slaughter.csv:1:6: unknown column "备注" (not mapped in [inputs.slaughter.columns]; list it in ignore_columns to skip it)
+    3 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn ragged_row() {
+    let err = data_error(|wd| {
+        wd.edit(
+            "tests/data/mini/slaughter.csv",
+            "2019,02,禽蛋,,3000",
+            "2019,02,禽蛋,3000",
+        )
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/slaughter.csv:4: row has 4 fields, the header has 5
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn invalid_bytes_for_the_declared_encoding() {
+    let err = data_error(|wd| {
+        wd.edit(
+            PIPELINE,
+            "path = \"income.csv\"",
+            "path = \"income.csv\"\nencoding = \"utf-8\"",
+        );
+        let mut bytes = std::fs::read(wd.path("tests/data/mini/income.csv")).unwrap();
+        let at = bytes.len() - 3;
+        bytes.insert(at, 0xB0);
+        wd.write("tests/data/mini/income.csv", bytes);
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/income.csv:3:36: invalid bytes B0 for UTF-8
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn empty_file() {
+    let err = data_error(|wd| wd.write("tests/data/mini/prices.csv", ""));
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/01.csv:2:3: "杂交水稻" has output in 2019 but no price (expected a 2019 row for it in the prices table)
+    tests/data/mini/crops/01.csv:3:3: "红薯" has output in 2019 but no price (expected a 2019 row for it in the prices table)
+    tests/data/mini/crops/02.csv:3:3: "玉米" has output in 2019 but no price (expected a 2019 row for it in the prices table)
+    tests/data/mini/prices.csv: file is empty (expected a header row and rows of prices)
+    tests/data/mini/slaughter.csv:2:3: "猪肉" has output in 2019 but no price (expected a 2019 row for it in the prices table)
+    tests/data/mini/slaughter.csv:4:3: "禽蛋" has output in 2019 but no price (expected a 2019 row for it in the prices table)
+    6 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn row_of_another_year() {
+    let err = data_error(|wd| wd.edit("tests/data/mini/income.csv", "2019,02", "2018,02"));
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/income.csv:3:1: column "年份": 2018 is not a year of this pipeline (expected 2019)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn output_without_a_price() {
+    let err = data_error(|wd| wd.edit("tests/data/mini/prices.csv", "2019,玉米,2\n", ""));
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/02.csv:3:3: "玉米" has output in 2019 but no price (expected a 2019 row for it in the prices table)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn all_problems_of_a_run_at_once() {
+    let err = data_error(|wd| {
+        wd.edit("tests/data/mini/crops/01.csv", "100,50000", "100,abc");
+        wd.edit("tests/data/mini/villages.csv", ",400,", ",４百,");
+        wd.edit("tests/data/mini/income.csv", "2019,01", "2019,09");
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/01.csv:2:5: column "产量(公斤)": "abc" is not a number (expected digits such as 1234.5)
+    tests/data/mini/income.csv:2:2: column "村代码": "09" is not a village of the registry for 2019 (expected a code listed in tests/data/mini/villages.csv)
+    tests/data/mini/villages.csv:2:9: column "人口": "４百" is not a number (expected digits such as 1234.5)
+    3 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn pipeline_errors_exit_2() {
+    let err = fails_with(2, |wd| {
+        wd.edit(
+            PIPELINE,
+            "sown_area = \"播种面积(亩)\"",
+            "sown_areas = \"播种面积(亩)\"",
+        );
+        wd.edit(PIPELINE, "path = \"prices.csv\"", "path = \"price.csv\"");
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/mini.toml:30:1: inputs.crops.columns: unknown field "sown_areas" (expected one of year, village_code, crop, sown_area, output); did you mean "sown_area"?
+    tests/data/mini/mini.toml:53:8: inputs.prices.path: no such file "tests/data/mini/price.csv"
+    "#);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let wd = Workdir::mini();
+    let out = wd.run(&["frobnicate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unrecognized subcommand 'frobnicate'"),
+        "{}",
+        out.stderr
+    );
+    let out = wd.run(&["run", "nowhere.toml"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("nowhere.toml: reading the pipeline file: No such file"),
+        "{}",
+        out.stderr
+    );
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real `agristat` binary on copies of the sample data and fixtures.
+
+mod county;
+mod errors;
+mod sample;
+mod workdir;

@@ -1,0 +1,150 @@
+//! A scratch copy of the repository's data in a temp dir, and the real CLI run inside it
+//! (after xsv's tests/workdir.rs).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Workdir {
+    /// A temp dir holding copies of `paths` (relative to the repository root).
+    pub fn with(paths: &[&str]) -> Workdir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for p in paths {
+            copy(&root.join(p), &dir.path().join(p));
+        }
+        Workdir { dir }
+    }
+
+    /// The two-village fixture of tests/data/mini with the shipped catalogue.
+    pub fn mini() -> Workdir {
+        Workdir::with(&["tests/data/mini", "data/catalogue"])
+    }
+
+    pub fn path(&self, p: &str) -> PathBuf {
+        self.dir.path().join(p)
+    }
+
+    pub fn read(&self, p: &str) -> String {
+        fs::read_to_string(self.path(p)).unwrap_or_else(|e| panic!("{p}: {e}"))
+    }
+
+    pub fn write(&self, p: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(p);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+
+    /// Replaces `from` by `to` in a file; the text must occur.
+    pub fn edit(&self, p: &str, from: &str, to: &str) {
+        let text = self.read(p);
+        assert!(text.contains(from), "{p} has no {from:?}");
+        self.write(p, text.replacen(from, to, 1));
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let out = Command::new(env!("CARGO_BIN_EXE_agristat"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .expect("run agristat");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Every file below `p` with its bytes, for before/after comparisons.
+    pub fn snapshot(&self, p: &str) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        collect(&self.path(p), &mut files);
+        files.sort();
+        files
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            let bytes = fs::read(&path).unwrap();
+            out.push((path, bytes));
+        }
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap().flatten() {
+            let name = entry.file_name();
+            if name == "out" {
+                continue;
+            }
+            copy(&entry.path(), &to.join(name));
+        }
+    } else {
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(from, to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    }
+}
+
+/// The rows of a totals.csv as maps from column name to value.
+pub fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The value of one totals.csv row; panics if it is not there exactly once.
+pub fn total(
+    rows: &[std::collections::HashMap<String, String>],
+    year: &str,
+    area: &str,
+    indicator: &str,
+    item: &str,
+    column: &str,
+) -> String {
+    let found: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            r["year"] == year
+                && r["area_code"] == area
+                && r["indicator"] == indicator
+                && r["item"] == item
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{year} {area} {indicator} {item:?}: {} rows",
+        found.len()
+    );
+    found[0][column].clone()
+}
