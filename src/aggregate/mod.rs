@@ -95,3 +95,83 @@ fn names(registry: &DataFrame) -> Result<LazyFrame> {
         .agg([col("area_name").first(), col("parent_code").first()]);
     Ok(all)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::number::SCALE;
+    use crate::report::values::Figure;
+
+    fn frames() -> Frames {
+        // A village of 100 people earning 10,000 元 each and one of 1,000 earning 5,000 each.
+        let villages = df!(
+            "year" => [2019i32, 2019],
+            "village_code" => ["a", "b"],
+            "village_name" => ["小村", "大村"],
+            "township_code" => ["t", "t"],
+            "township_name" => ["镇", "镇"],
+            "county_code" => ["c", "c"],
+            "county_name" => ["县", "县"],
+            "households" => [30 * SCALE, 300 * SCALE],
+            "population" => [100 * SCALE, 1000 * SCALE],
+            "poor_households" => [0i64, 0],
+        )
+        .unwrap();
+        let income = df!(
+            "year" => [2019i32, 2019],
+            "village_code" => ["a", "b"],
+            "wage_income" => [1_000_000 * SCALE, 5_000_000 * SCALE],
+            "business_income" => [0i64, 0],
+            "property_income" => [0i64, 0],
+            "transfer_income" => [0i64, 0],
+        )
+        .unwrap();
+        Frames::from([(TableKind::Villages, villages), (TableKind::Income, income)])
+    }
+
+    fn figure(results: &Results, level: &str, indicator: &str) -> Figure {
+        let df = results
+            .frame
+            .clone()
+            .lazy()
+            .filter(
+                col("level")
+                    .eq(lit(level))
+                    .and(col("indicator").eq(lit(indicator)))
+                    .and(col("item").eq(lit(""))),
+            )
+            .collect()
+            .unwrap();
+        assert_eq!(df.height(), 1, "{level} {indicator}");
+        let get = |c: &str| df.column(c).unwrap().i128().unwrap().get(0);
+        Figure {
+            num: get("num").unwrap(),
+            den: get("den"),
+            comp: None,
+            prev_num: None,
+            prev_den: None,
+        }
+    }
+
+    #[test]
+    fn per_capita_income_is_a_ratio_of_sums_not_a_mean_of_village_ratios() {
+        let results = aggregate(&frames(), &Catalogue::default()).unwrap();
+        let per_capita = indicators::get("net_income_per_capita").unwrap();
+        let township = figure(&results, "township", "net_income_per_capita");
+        // 6,000,000 元 ÷ 1,100 people, not (10,000 + 5,000) ÷ 2 = 7,500.
+        assert_eq!(
+            township.value(per_capita, 4).unwrap().to_string(),
+            "5454.5455"
+        );
+        let population = figure(&results, "township", "population");
+        assert_eq!(
+            population
+                .exact_value(indicators::get("population").unwrap())
+                .unwrap()
+                .normalize()
+                .to_string(),
+            "1100"
+        );
+        assert!(!results.has_counties);
+    }
+}

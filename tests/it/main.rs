@@ -3,4 +3,5 @@
 mod county;
 mod errors;
 mod sample;
+mod warnings;
 mod workdir;
