@@ -6,6 +6,7 @@
 
 pub mod aggregate;
 pub mod catalogue;
+pub mod chart;
 pub mod config;
 pub mod error;
 pub mod frame;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::aggregate::{self, changes};
+use crate::chart;
 use crate::config;
 use crate::error::{Error, Result};
 use crate::ingest;
@@ -66,12 +67,16 @@ fn execute(pipeline: &Path, write: bool) -> Result<Outcome> {
         });
     let (columns, text) = report::render(&plan, &results, &inputs.catalogue, villages)?;
     if write {
+        let (charts, chart_warnings) = chart::render_all(&plan, &columns, &inputs.catalogue);
+        warnings.extend(chart_warnings);
+        warnings.sort();
         report::write(
             &plan.output_dir,
             &columns,
             &text,
             &inputs.catalogue,
             &warnings,
+            &charts,
         )?;
     }
     Ok(Outcome {

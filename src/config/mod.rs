@@ -1,5 +1,6 @@
 //! The pipeline file: read as written (`spec`), then resolved into a checked `Plan`.
 
+pub mod charts;
 pub mod plan;
 pub mod spec;
 pub mod units;

@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use rust_decimal::Decimal;
 use toml::Spanned;
 
+use super::charts::{self, ChartsPlan};
 use super::spec::{RawInput, RawPipeline};
 use super::units::Dimension;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
@@ -32,6 +33,7 @@ pub struct Plan {
     pub products: PathBuf,
     pub change_threshold_pct: f64,
     pub inputs: BTreeMap<TableKind, InputPlan>,
+    pub charts: ChartsPlan,
 }
 
 impl Plan {
@@ -198,7 +200,17 @@ impl Resolver<'_> {
             ));
         }
 
+        let charts = {
+            let (text, path) = (self.text, self.path);
+            let at = move |span: std::ops::Range<usize>| {
+                let (line, column) = line_column(text, span.start);
+                Location::at(path, line, column)
+            };
+            charts::resolve(&raw.charts, &at, &mut self.problems)
+        };
+
         Plan {
+            charts,
             pipeline_file: self.path.to_path_buf(),
             name: raw.pipeline.name,
             year,

@@ -16,6 +16,32 @@ pub struct RawPipeline {
     pub plausibility: RawPlausibility,
     #[serde(default)]
     pub inputs: BTreeMap<Spanned<String>, RawInput>,
+    #[serde(default)]
+    pub charts: RawCharts,
+}
+
+/// `[charts]`: which charts to draw and how; every field is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCharts {
+    pub draw: Option<Vec<Spanned<String>>>,
+    pub width_cm: Option<Spanned<f64>>,
+    pub height_cm: Option<Spanned<f64>>,
+    pub dpi: Option<Spanned<u32>>,
+    pub formats: Option<Vec<Spanned<String>>>,
+    /// `[charts.override.KEY]`: per-chart title, size, dpi or formats.
+    #[serde(default, rename = "override")]
+    pub overrides: BTreeMap<Spanned<String>, RawChartOverride>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChartOverride {
+    pub title: Option<String>,
+    pub width_cm: Option<Spanned<f64>>,
+    pub height_cm: Option<Spanned<f64>>,
+    pub dpi: Option<Spanned<u32>>,
+    pub formats: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,4 +1,4 @@
-//! Outputs: totals.csv, totals.md, villages.csv and warnings.csv, written into a staging
+//! Outputs: totals.csv, totals.md, villages.csv, warnings.csv and the charts, written into a staging
 //! folder and published together. The other stage, with ingest, that touches the disk.
 
 pub mod columns;
@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
+use crate::chart::ChartFile;
 use crate::config::Plan;
 use crate::error::{Error, Result};
 use crate::validate::Warning;
@@ -41,8 +42,17 @@ pub fn write(
     markdown: &str,
     catalogue: &Catalogue,
     warnings: &[Warning],
+    charts: &[ChartFile],
 ) -> Result<()> {
     let staging = publish::Staging::new(output_dir)?;
+    for chart in charts {
+        let path = staging.path(&chart.name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(dir, "creating the charts folder", e))?;
+        }
+        std::fs::write(&path, &chart.bytes).map_err(|e| Error::io(&path, "writing a chart", e))?;
+    }
     csv_out::write_totals(&staging.path(TOTALS_CSV), columns, catalogue)?;
     csv_out::write_villages(&staging.path(VILLAGES_CSV), columns, catalogue)?;
     csv_out::write_warnings(&staging.path(WARNINGS_CSV), warnings)?;

@@ -13,7 +13,7 @@ fn fails_with(code: i32, damage: impl FnOnce(&Workdir)) -> String {
     let good = wd.run(&["run", PIPELINE]);
     assert_eq!(good.code, 0, "{}", good.stderr);
     let before = wd.snapshot(OUT);
-    assert_eq!(before.len(), 4);
+    assert!(before.iter().any(|(p, _)| p.ends_with("totals.csv")));
     damage(&wd);
     let out = wd.run(&["run", PIPELINE]);
     assert_eq!(

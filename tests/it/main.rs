@@ -1,5 +1,6 @@
 //! Integration tests: the real `agristat` binary on copies of the sample data and fixtures.
 
+mod charts;
 mod county;
 mod errors;
 mod sample;

@@ -1,0 +1,392 @@
+//! The default chart set: what each chart shows for one area, as a `Figure`. A chart that
+//! has nothing to show returns the reason instead.
+
+use super::data::{Area, ChartData};
+use super::draw::{thousands, Bars, Figure, Series};
+use crate::aggregate::indicators::INCOME_COMPONENTS;
+use crate::catalogue::Sector;
+
+pub type Built = Result<Figure, String>;
+
+fn one(values: Vec<f64>, labels: Vec<Option<String>>, name: &str) -> Series {
+    Series {
+        name: name.to_string(),
+        values,
+        labels,
+    }
+}
+
+fn bars(axis: String, categories: Vec<String>, series: Vec<Series>) -> Bars {
+    Bars {
+        title: None,
+        axis,
+        categories,
+        series,
+        stacked: false,
+        totals: Vec::new(),
+        reference: None,
+    }
+}
+
+fn pct(v: f64) -> String {
+    format!("{v:+.1}%")
+}
+
+/// 1. 农林牧渔业总产值构成: value and share of each sector.
+pub fn gov_by_sector(d: &ChartData, area: &Area) -> Built {
+    let total = d
+        .value(area, "gross_output_value", "")
+        .filter(|v| *v > 0.0)
+        .ok_or("no gross output value")?;
+    let sectors: Vec<(Sector, f64)> = Sector::ALL
+        .into_iter()
+        .filter_map(|s| {
+            d.value(area, "gross_output_value", s.code())
+                .map(|v| (s, v))
+        })
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    let labels = sectors
+        .iter()
+        .map(|(_, v)| Some(format!("{}（{:.1}%）", thousands(*v, 2), v / total * 100.0)))
+        .collect();
+    Ok(Figure {
+        title: format!("{}{}年农林牧渔业总产值构成", area.name, d.year),
+        subtitle: Some(format!("合计 {} 万元（现价，产品法）", thousands(total, 2))),
+        note: String::new(),
+        panels: vec![bars(
+            "总产值（万元）".into(),
+            sectors
+                .iter()
+                .map(|(s, _)| s.name_zh().to_string())
+                .collect(),
+            vec![one(
+                sectors.iter().map(|(_, v)| *v).collect(),
+                labels,
+                "总产值",
+            )],
+        )],
+    })
+}
+
+/// Children of `area` with a value of `indicator`, sorted from the largest.
+fn ranked(d: &ChartData, area: &Area, indicator: &str, item: &str) -> Vec<(String, f64)> {
+    let mut rows: Vec<(String, f64)> = d
+        .children(area)
+        .into_iter()
+        .filter_map(|c| d.value(&c, indicator, item).map(|v| (c.name, v)))
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rows
+}
+
+/// 2. Gross output value by village (or township), with the average for reference.
+pub fn gov_by_area(d: &ChartData, area: &Area) -> Built {
+    let total = d
+        .value(area, "gross_output_value", "")
+        .ok_or("no gross output value")?;
+    let rows = ranked(d, area, "gross_output_value", "");
+    if rows.is_empty() {
+        return Err(format!("no {} has a gross output value", area.child_noun()));
+    }
+    let mean = total / rows.len() as f64;
+    let mut b = bars(
+        "总产值（万元）".into(),
+        rows.iter().map(|r| r.0.clone()).collect(),
+        vec![one(
+            rows.iter().map(|r| r.1).collect(),
+            rows.iter().map(|r| Some(thousands(r.1, 2))).collect(),
+            "总产值",
+        )],
+    );
+    b.reference = Some((
+        mean,
+        format!("{}均 {} 万元", area.child_noun(), thousands(mean, 2)),
+    ));
+    Ok(Figure {
+        title: format!(
+            "{}{}年各{}农林牧渔业总产值",
+            area.name,
+            d.year,
+            area.child_noun()
+        ),
+        subtitle: Some(format!(
+            "{}合计 {} 万元（现价）",
+            area.whole(),
+            thousands(total, 2)
+        )),
+        note: String::new(),
+        panels: vec![b],
+    })
+}
+
+/// 3. Sown area and output of the crops.
+pub fn crops(d: &ChartData, area: &Area) -> Built {
+    let mut items: Vec<(String, f64, f64)> = d
+        .items(area, "crop_sown_area")
+        .into_iter()
+        .map(|item| {
+            let a = d.value(area, "crop_sown_area", &item).unwrap_or(0.0);
+            let o = d.value(area, "crop_output", &item).unwrap_or(0.0);
+            (d.label("crop_sown_area", &item), a, o)
+        })
+        .filter(|(_, a, _)| *a > 0.0)
+        .collect();
+    if items.is_empty() {
+        return Err("no crops".into());
+    }
+    items.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let names: Vec<String> = items.iter().map(|i| i.0.clone()).collect();
+    let grain_area = d.value(area, "grain_sown_area", "").unwrap_or(0.0);
+    let grain = d.value(area, "grain_output", "").unwrap_or(0.0);
+    let mut area_bars = bars(
+        "播种面积（亩）".into(),
+        names.clone(),
+        vec![one(
+            items.iter().map(|i| i.1).collect(),
+            items.iter().map(|i| Some(thousands(i.1, 0))).collect(),
+            "播种面积",
+        )],
+    );
+    area_bars.title = Some("播种面积".into());
+    let mut output_bars = bars(
+        "产量（吨，实物量）".into(),
+        names,
+        vec![one(
+            items.iter().map(|i| i.2).collect(),
+            items.iter().map(|i| Some(thousands(i.2, 1))).collect(),
+            "产量",
+        )],
+    );
+    output_bars.title = Some("产量".into());
+    Ok(Figure {
+        title: format!("{}{}年主要农作物播种面积和产量", area.name, d.year),
+        subtitle: Some(format!(
+            "粮食播种面积 {} 亩，粮食产量 {} 吨（薯类按5公斤鲜薯折1公斤粮食；图中薯类产量为鲜重）",
+            thousands(grain_area, 0),
+            thousands(grain, 1)
+        )),
+        note: String::new(),
+        panels: vec![area_bars, output_bars],
+    })
+}
+
+/// 4. Year-end stock and offtake per species, one panel per unit (头, 羽, 群).
+pub fn livestock(d: &ChartData, area: &Area) -> Built {
+    let mut species: Vec<String> = d.items(area, "year_end_stock");
+    for s in d.items(area, "offtake") {
+        if !species.contains(&s) {
+            species.push(s);
+        }
+    }
+    if species.is_empty() {
+        return Err("no livestock".into());
+    }
+    let mut units: Vec<String> = Vec::new();
+    for s in &species {
+        let u = d.unit("year_end_stock", s);
+        if !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    let mut panels = Vec::new();
+    for unit in &units {
+        let mine: Vec<&String> = species
+            .iter()
+            .filter(|s| &d.unit("year_end_stock", s) == unit)
+            .collect();
+        let stock: Vec<f64> = mine
+            .iter()
+            .map(|s| d.value(area, "year_end_stock", s).unwrap_or(0.0))
+            .collect();
+        let offtake: Vec<f64> = mine
+            .iter()
+            .map(|s| d.value(area, "offtake", s).unwrap_or(0.0))
+            .collect();
+        let label = |v: &f64| (*v > 0.0).then(|| thousands(*v, 0));
+        let mut series = vec![one(
+            stock.clone(),
+            stock.iter().map(label).collect(),
+            "年末存栏",
+        )];
+        if offtake.iter().any(|v| *v > 0.0) {
+            series.push(one(
+                offtake.clone(),
+                offtake.iter().map(label).collect(),
+                "出栏",
+            ));
+        }
+        let mut b = bars(
+            format!("数量（{unit}）"),
+            mine.iter().map(|s| d.label("year_end_stock", s)).collect(),
+            series,
+        );
+        b.title = Some(format!("单位：{unit}"));
+        panels.push(b);
+    }
+    let meat = d.value(area, "meat_output", "").unwrap_or(0.0);
+    let eggs = d.value(area, "egg_output", "").unwrap_or(0.0);
+    Ok(Figure {
+        title: format!("{}{}年畜禽年末存栏和出栏", area.name, d.year),
+        subtitle: Some(format!(
+            "肉类总产量 {} 吨，禽蛋产量 {} 吨",
+            thousands(meat, 1),
+            thousands(eggs, 1)
+        )),
+        note: String::new(),
+        panels,
+    })
+}
+
+/// 5. Per-capita net income by village, its four components, and the area's figure.
+pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
+    let whole = d
+        .value(area, "net_income_per_capita", "")
+        .ok_or("no income or population")?;
+    let rows = ranked(d, area, "net_income_per_capita", "");
+    if rows.is_empty() {
+        return Err(format!("no {} has income", area.child_noun()));
+    }
+    let children = d.children(area);
+    let by_name = |name: &str| children.iter().find(|c| c.name == name).cloned();
+    let series = INCOME_COMPONENTS
+        .iter()
+        .map(|(key, name)| {
+            let values = rows
+                .iter()
+                .map(|(n, _)| {
+                    by_name(n)
+                        .and_then(|c| d.value(&c, "net_income_per_capita", key))
+                        .unwrap_or(0.0)
+                })
+                .collect();
+            one(values, Vec::new(), name)
+        })
+        .collect();
+    let mut b = bars(
+        "人均纯收入（元）".into(),
+        rows.iter().map(|r| r.0.clone()).collect(),
+        series,
+    );
+    b.stacked = true;
+    b.totals = rows.iter().map(|r| Some(thousands(r.1, 0))).collect();
+    b.reference = Some((
+        whole,
+        format!("{} {} 元", area.whole(), thousands(whole, 0)),
+    ));
+    Ok(Figure {
+        title: format!(
+            "{}{}年各{}农民人均纯收入",
+            area.name,
+            d.year,
+            area.child_noun()
+        ),
+        subtitle: Some(format!(
+            "{}农民人均纯收入 {} 元（农经口径：纯收入合计÷人口合计）",
+            area.whole(),
+            thousands(whole, 0)
+        )),
+        note: String::new(),
+        panels: vec![b],
+    })
+}
+
+/// 6. Industry dividends by project and by village.
+pub fn dividends(d: &ChartData, area: &Area) -> Built {
+    let total = d
+        .value(area, "dividends", "")
+        .filter(|v| *v > 0.0)
+        .ok_or("no dividends")?;
+    let mut projects: Vec<(String, f64)> = d
+        .items(area, "dividends")
+        .into_iter()
+        .filter_map(|p| d.value(area, "dividends", &p).map(|v| (p, v)))
+        .collect();
+    projects.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let villages = ranked(d, area, "dividends", "");
+    let panel = |title: &str, rows: &[(String, f64)]| {
+        let mut b = bars(
+            "分红金额（万元）".into(),
+            rows.iter().map(|r| r.0.clone()).collect(),
+            vec![one(
+                rows.iter().map(|r| r.1).collect(),
+                rows.iter().map(|r| Some(thousands(r.1, 2))).collect(),
+                "分红",
+            )],
+        );
+        b.title = Some(title.to_string());
+        b
+    };
+    let households = d.value(area, "dividend_households", "").unwrap_or(0.0);
+    let poor = d.value(area, "dividend_poor_households", "").unwrap_or(0.0);
+    Ok(Figure {
+        title: format!("{}{}年产业分红", area.name, d.year),
+        subtitle: Some(format!(
+            "合计 {} 万元，分红 {} 户次，其中贫困户 {} 户次",
+            thousands(total, 2),
+            thousands(households, 0),
+            thousands(poor, 0)
+        )),
+        note: String::new(),
+        panels: vec![
+            panel("按项目", &projects),
+            panel(&format!("按{}", area.child_noun()), &villages),
+        ],
+    })
+}
+
+/// The headline indicators of the comparison chart: (indicator, item, label with unit).
+const HEADLINES: [(&str, &str, &str); 8] = [
+    ("gross_output_value", "", "农林牧渔业总产值（万元）"),
+    ("grain_sown_area", "", "粮食播种面积（亩）"),
+    ("grain_output", "", "粮食产量（吨）"),
+    ("meat_output", "", "肉类总产量（吨）"),
+    ("egg_output", "", "禽蛋产量（吨）"),
+    ("dividends", "", "产业分红（万元）"),
+    ("net_income_per_capita", "", "农民人均纯收入（元）"),
+    ("population", "", "人口（人）"),
+];
+
+/// 7. This year against last: growth of the headline indicators.
+pub fn comparison(d: &ChartData, area: &Area) -> Built {
+    let previous_year = d.previous_year.ok_or("the pipeline has no previous year")?;
+    let rows: Vec<(String, f64, String)> = HEADLINES
+        .iter()
+        .filter_map(|(indicator, item, label)| {
+            let growth = d.growth_pct(area, indicator, item)?;
+            let now = d.value(area, indicator, item)?;
+            let before = d.previous(area, indicator, item)?;
+            let decimals = if label.contains("万元") {
+                2
+            } else if label.contains("吨") {
+                1
+            } else {
+                0
+            };
+            let text = format!(
+                "{} → {}（{}）",
+                thousands(before, decimals),
+                thousands(now, decimals),
+                pct(growth)
+            );
+            Some((label.to_string(), growth, text))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Err(format!("no figures for {previous_year}"));
+    }
+    Ok(Figure {
+        title: format!("{}{}年主要指标比{}年增长", area.name, d.year, previous_year),
+        subtitle: Some("标签：上年 → 本年（增长率）；总产值按可比价计算增长".to_string()),
+        note: String::new(),
+        panels: vec![bars(
+            "比上年增长（%）".into(),
+            rows.iter().map(|r| r.0.clone()).collect(),
+            vec![one(
+                rows.iter().map(|r| r.1).collect(),
+                rows.iter().map(|r| Some(r.2.clone())).collect(),
+                "增长",
+            )],
+        )],
+    })
+}

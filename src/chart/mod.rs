@@ -1,0 +1,144 @@
+//! Report charts: the default chart set for every township and county of a run, drawn with
+//! plotters as SVG and turned by resvg into outlined SVG and print-resolution PNG. Pure:
+//! returns file names and bytes; `report` writes them with the other outputs.
+
+pub mod data;
+pub mod draw;
+pub mod font;
+pub mod kinds;
+pub mod raster;
+
+use crate::catalogue::Catalogue;
+use crate::config::charts::{ChartSettings, ImageFormat};
+use crate::config::Plan;
+use crate::report::columns::Columns;
+use crate::validate::Warning;
+use data::{Area, ChartData};
+use draw::Figure;
+
+/// One rendered file, named relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+type Builder = fn(&ChartData, &Area) -> kinds::Built;
+
+fn builder(key: &str) -> Option<Builder> {
+    Some(match key {
+        "gov_by_sector" => kinds::gov_by_sector,
+        "gov_by_area" => kinds::gov_by_area,
+        "crops" => kinds::crops,
+        "livestock" => kinds::livestock,
+        "income_by_area" => kinds::income_by_area,
+        "dividends" => kinds::dividends,
+        "comparison" => kinds::comparison,
+        _ => return None,
+    })
+}
+
+/// Renders every chart the plan asks for, for every township and county.
+pub fn render_all(
+    plan: &Plan,
+    columns: &Columns,
+    catalogue: &Catalogue,
+) -> (Vec<ChartFile>, Vec<Warning>) {
+    font::register();
+    let data = ChartData::new(columns, catalogue, plan.year, plan.previous_year);
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for area in data.areas() {
+        let parts = data.children(&area).len();
+        for (number, (key, settings)) in plan.charts.charts.iter().enumerate() {
+            let Some(build) = builder(key) else { continue };
+            let skipped = |reason: String| Warning {
+                year: plan.year,
+                village_code: area.code.clone(),
+                check: "chart_skipped",
+                location: None,
+                message: format!(
+                    "chart {key} for {} ({}) skipped: {reason}",
+                    area.name, area.code
+                ),
+            };
+            let mut figure = match build(&data, &area) {
+                Ok(f) => f,
+                Err(reason) => {
+                    warnings.push(skipped(reason));
+                    continue;
+                }
+            };
+            if let Some(title) = &settings.title {
+                figure.title = title.clone();
+            }
+            figure.note = format!(
+                "数据来源：{}{}个{}上报报表，agristat {} 汇总",
+                area.name,
+                parts,
+                area.child_noun(),
+                env!("CARGO_PKG_VERSION")
+            );
+            let missing = font::missing_glyphs(&figure_text(&figure));
+            if !missing.is_empty() {
+                let chars: String = missing.into_iter().collect();
+                warnings.push(Warning {
+                    year: plan.year,
+                    village_code: area.code.clone(),
+                    check: "chart_missing_glyph",
+                    location: None,
+                    message: format!(
+                        "chart {key} for {}: the bundled font has no glyph for \"{chars}\"",
+                        area.name
+                    ),
+                });
+            }
+            let stem = format!("charts/{}-{:02}-{key}", area.code, number + 1);
+            match render(&figure, settings) {
+                Ok(rendered) => {
+                    files.extend(rendered.into_iter().map(|(format, bytes)| ChartFile {
+                        name: format!("{stem}.{}", format.extension()),
+                        bytes,
+                    }))
+                }
+                Err(reason) => warnings.push(skipped(format!("it could not be drawn ({reason})"))),
+            }
+        }
+    }
+    (files, warnings)
+}
+
+fn figure_text(figure: &Figure) -> String {
+    let mut text = format!(
+        "{}{}",
+        figure.title,
+        figure.subtitle.clone().unwrap_or_default()
+    );
+    for panel in &figure.panels {
+        text.push_str(&panel.categories.concat());
+        text.push_str(&panel.axis);
+        for series in &panel.series {
+            text.push_str(&series.name);
+        }
+    }
+    text
+}
+
+/// The figure in each requested format.
+pub fn render(
+    figure: &Figure,
+    settings: &ChartSettings,
+) -> Result<Vec<(ImageFormat, Vec<u8>)>, String> {
+    let svg = draw::svg(figure, raster::canvas(settings))?;
+    settings
+        .formats
+        .iter()
+        .map(|format| {
+            let bytes = match format {
+                ImageFormat::Png => raster::png(&svg, settings)?,
+                ImageFormat::Svg => raster::outlined_svg(&svg)?,
+            };
+            Ok((*format, bytes))
+        })
+        .collect()
+}

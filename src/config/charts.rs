@@ -1,0 +1,193 @@
+//! The `[charts]` section resolved: which charts, at what size, resolution and formats.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::spec::RawCharts;
+use crate::error::{did_you_mean, Location, Problem};
+
+/// The charts agristat knows, in the order they are drawn and numbered.
+pub const CHART_KEYS: [&str; 7] = [
+    "gov_by_sector",
+    "gov_by_area",
+    "crops",
+    "livestock",
+    "income_by_area",
+    "dividends",
+    "comparison",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// How one chart is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSettings {
+    pub title: Option<String>,
+    pub width_cm: f64,
+    pub height_cm: f64,
+    pub dpi: u32,
+    pub formats: Vec<ImageFormat>,
+}
+
+impl Default for ChartSettings {
+    /// A report figure: 16 cm × 10 cm at 300 dpi, PNG for Word and SVG for print.
+    fn default() -> Self {
+        ChartSettings {
+            title: None,
+            width_cm: 16.0,
+            height_cm: 10.0,
+            dpi: 300,
+            formats: vec![ImageFormat::Png, ImageFormat::Svg],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ChartsPlan {
+    /// The charts to draw, by key, each with its settings, in `CHART_KEYS` order.
+    pub charts: Vec<(&'static str, ChartSettings)>,
+}
+
+/// Collects problems through `at`, which turns a span into a location.
+pub fn resolve(
+    raw: &RawCharts,
+    at: &dyn Fn(std::ops::Range<usize>) -> Location,
+    problems: &mut Vec<Problem>,
+) -> ChartsPlan {
+    let unknown = |key: &Spanned<String>, what: &str, problems: &mut Vec<Problem>| {
+        problems.push(
+            Problem::new(
+                at(key.span()),
+                format!(
+                    "{what}: unknown chart \"{}\" (expected one of {})",
+                    key.get_ref(),
+                    CHART_KEYS.join(", ")
+                ),
+            )
+            .with_hint(did_you_mean(key.get_ref(), CHART_KEYS)),
+        );
+    };
+    let mut base = ChartSettings::default();
+    apply(
+        &mut base,
+        raw.width_cm.as_ref(),
+        raw.height_cm.as_ref(),
+        raw.dpi.as_ref(),
+        raw.formats.as_ref(),
+        "charts",
+        at,
+        problems,
+    );
+
+    let mut chosen: Vec<&'static str> = CHART_KEYS.to_vec();
+    if let Some(draw) = &raw.draw {
+        chosen.clear();
+        for key in draw {
+            match CHART_KEYS.iter().find(|k| **k == key.get_ref()) {
+                Some(k) if !chosen.contains(k) => chosen.push(k),
+                Some(_) => {}
+                None => unknown(key, "charts.draw", problems),
+            }
+        }
+        chosen.sort_by_key(|k| CHART_KEYS.iter().position(|x| x == k));
+    }
+    let mut settings: BTreeMap<&'static str, ChartSettings> =
+        chosen.iter().map(|k| (*k, base.clone())).collect();
+    for (key, o) in &raw.overrides {
+        let Some(k) = CHART_KEYS.iter().find(|k| **k == key.get_ref()) else {
+            unknown(key, "charts.override", problems);
+            continue;
+        };
+        let Some(s) = settings.get_mut(k) else {
+            continue;
+        };
+        let what = format!("charts.override.{k}");
+        apply(
+            s,
+            o.width_cm.as_ref(),
+            o.height_cm.as_ref(),
+            o.dpi.as_ref(),
+            o.formats.as_ref(),
+            &what,
+            at,
+            problems,
+        );
+        if let Some(title) = &o.title {
+            s.title = Some(title.clone());
+        }
+    }
+    ChartsPlan {
+        charts: chosen
+            .into_iter()
+            .map(|k| (k, settings[k].clone()))
+            .collect(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    s: &mut ChartSettings,
+    width: Option<&Spanned<f64>>,
+    height: Option<&Spanned<f64>>,
+    dpi: Option<&Spanned<u32>>,
+    formats: Option<&Vec<Spanned<String>>>,
+    what: &str,
+    at: &dyn Fn(std::ops::Range<usize>) -> Location,
+    problems: &mut Vec<Problem>,
+) {
+    for (value, target, name) in [
+        (width, &mut s.width_cm, "width_cm"),
+        (height, &mut s.height_cm, "height_cm"),
+    ] {
+        if let Some(v) = value {
+            if (2.0..=100.0).contains(v.get_ref()) {
+                *target = *v.get_ref();
+            } else {
+                problems.push(Problem::new(
+                    at(v.span()),
+                    format!("{what}.{name}: {} is outside 2–100 cm", v.get_ref()),
+                ));
+            }
+        }
+    }
+    if let Some(d) = dpi {
+        if (50..=1200).contains(d.get_ref()) {
+            s.dpi = *d.get_ref();
+        } else {
+            problems.push(Problem::new(
+                at(d.span()),
+                format!("{what}.dpi: {} is outside 50–1200", d.get_ref()),
+            ));
+        }
+    }
+    if let Some(list) = formats {
+        let mut chosen = Vec::new();
+        for f in list {
+            match f.get_ref().to_ascii_lowercase().as_str() {
+                "png" => chosen.push(ImageFormat::Png),
+                "svg" => chosen.push(ImageFormat::Svg),
+                other => problems.push(Problem::new(
+                    at(f.span()),
+                    format!("{what}.formats: unknown format \"{other}\" (expected png or svg)"),
+                )),
+            }
+        }
+        chosen.sort();
+        chosen.dedup();
+        s.formats = chosen;
+    }
+}
