@@ -113,6 +113,18 @@ impl<'a> ChartData<'a> {
         found
     }
 
+    /// The villages an area's figures come from.
+    pub fn villages(&self, area: &Area) -> usize {
+        match area.level.as_str() {
+            "county" => self
+                .children(area)
+                .iter()
+                .map(|t| self.children(t).len())
+                .sum(),
+            _ => self.children(area).len(),
+        }
+    }
+
     pub fn children(&self, area: &Area) -> Vec<Area> {
         self.areas_at(area.child_level(), Some(&area.code))
     }

@@ -316,7 +316,8 @@ fn panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &Bars) -> Resu
     // that a panel with one or two categories does not show slabs.
     let plot_h = (f64::from(area.dim_in_pixel().1) - 70.0).max(20.0);
     let slot_px = plot_h / slots as f64;
-    let band = (0.76f64).min(26.0 * k as f64 / slot_px);
+    let per_slot = if bars.stacked { 1 } else { k };
+    let band = (0.76f64).min(26.0 * per_slot as f64 / slot_px);
     let mut labels = Vec::new();
     for (j, series) in bars.series.iter().enumerate() {
         let color = PALETTE[j % PALETTE.len()];

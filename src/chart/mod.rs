@@ -49,7 +49,7 @@ pub fn render_all(
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for area in data.areas() {
-        let parts = data.children(&area).len();
+        let villages = data.villages(&area);
         for (number, (key, settings)) in plan.charts.charts.iter().enumerate() {
             let Some(build) = builder(key) else { continue };
             let skipped = |reason: String| Warning {
@@ -73,10 +73,9 @@ pub fn render_all(
                 figure.title = title.clone();
             }
             figure.note = format!(
-                "数据来源：{}{}个{}上报报表，agristat {} 汇总",
+                "数据来源：{}{}个村上报报表，agristat {} 汇总",
                 area.name,
-                parts,
-                area.child_noun(),
+                villages,
                 env!("CARGO_PKG_VERSION")
             );
             let missing = font::missing_glyphs(&figure_text(&figure));
