@@ -81,6 +81,20 @@ impl<'a> Rows<'a> {
         Ok(c.iter().map(|v| v.unwrap_or("").to_string()).collect())
     }
 
+    /// Which values of a column are present (not null).
+    pub fn present(&self, name: &str) -> Result<Vec<bool>> {
+        let c = self.column(name)?;
+        Ok(c.is_not_null().iter().map(|v| v.unwrap_or(false)).collect())
+    }
+
+    pub fn opt_u32(&self, name: &str) -> Result<Vec<Option<u32>>> {
+        let c = self
+            .column(name)?
+            .u32()
+            .map_err(Error::engine("reading a position column"))?;
+        Ok(c.iter().collect())
+    }
+
     pub fn i32(&self, name: &str) -> Result<Vec<Option<i32>>> {
         let c = self
             .column(name)?

@@ -1,9 +1,10 @@
-//! The `agristat` command: parses the command line, calls the library, maps the result to an
-//! exit code (0 ok, 1 data failed validation, 2 usage, pipeline file or I/O error).
+//! The `agristat` command: parses the command line, calls the library, prints, and maps the
+//! result to an exit code (0 ok, 1 data failed validation, 2 usage, pipeline file or I/O error).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use agristat::error::Error;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -19,8 +20,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the inputs, aggregate, and write totals.csv, totals.md, villages.csv and
-    /// warnings.csv into the pipeline's output folder.
+    /// Validate the inputs, aggregate, and publish a new run (totals, villages, warnings,
+    /// charts, manifest) as OUTPUT/current; report what changed since the previous run.
     Run {
         /// The pipeline file (TOML).
         pipeline: PathBuf,
@@ -33,6 +34,35 @@ enum Command {
         /// The pipeline file (TOML).
         pipeline: PathBuf,
     },
+    /// List the runs (vintages) of a pipeline: id, time, changed inputs, headline totals.
+    Runs {
+        /// The pipeline file (TOML).
+        pipeline: PathBuf,
+    },
+    /// Show what changed between two runs (default: the previous run and the current one).
+    Diff {
+        /// The pipeline file (TOML).
+        pipeline: PathBuf,
+        /// The older run (an id or a unique prefix, such as 000002).
+        run_a: Option<String>,
+        /// The newer run (default: the current one).
+        run_b: Option<String>,
+    },
+    /// List the village rows, with files and lines, that make up a total of the current run.
+    Explain {
+        /// The pipeline file (TOML).
+        pipeline: PathBuf,
+        /// The indicator key, such as crop_output or net_income_per_capita.
+        indicator: String,
+        /// A village, township or county code.
+        area: String,
+        /// The item: a crop, species or product (code or name), a sector, a project.
+        #[arg(long)]
+        item: Option<String>,
+        /// The year (default: the pipeline's year).
+        #[arg(long)]
+        year: Option<i32>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -43,12 +73,8 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let (result, quiet) = match &cli.command {
-        Command::Run { pipeline, quiet } => (agristat::run::run(pipeline), *quiet),
-        Command::Check { pipeline } => (agristat::run::check(pipeline), false),
-    };
-    match result {
-        Ok(outcome) => {
+    let result = match cli.command {
+        Command::Run { pipeline, quiet } => agristat::run::run(&pipeline).map(|outcome| {
             if !quiet {
                 print!("{}", outcome.report);
             }
@@ -58,14 +84,40 @@ fn main() -> ExitCode {
             if !outcome.warnings.is_empty() {
                 eprintln!("{} warning(s)", outcome.warnings.len());
             }
-            if let Some(dir) = &outcome.output_dir {
-                eprintln!("wrote {}", dir.display());
+            if let Some(run) = &outcome.published {
+                eprint!("{}", run.summary);
+                eprintln!("wrote run {} ({})", run.id, run.current.display());
             }
-            ExitCode::SUCCESS
+        }),
+        Command::Check { pipeline } => agristat::run::check(&pipeline).map(|outcome| {
+            print!("{}", outcome.report);
+            for warning in &outcome.warnings {
+                eprintln!("{warning}");
+            }
+        }),
+        Command::Runs { pipeline } => {
+            agristat::history::runs(&pipeline).map(|text| print!("{text}"))
         }
+        Command::Diff {
+            pipeline,
+            run_a,
+            run_b,
+        } => agristat::history::diff(&pipeline, run_a.as_deref(), run_b.as_deref())
+            .map(|(_, text)| print!("{text}")),
+        Command::Explain {
+            pipeline,
+            indicator,
+            area,
+            item,
+            year,
+        } => agristat::explain::explain(&pipeline, &indicator, &area, item.as_deref(), year)
+            .map(|text| print!("{text}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
-            if let agristat::error::Error::Data(problems) = &e {
+            if let Error::Data(problems) = &e {
                 eprintln!("{} problem(s) found; nothing was written", problems.len());
             }
             ExitCode::from(e.exit_code() as u8)

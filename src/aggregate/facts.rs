@@ -9,6 +9,7 @@ use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::frame::{concat_frames, inner_join, left_join};
 use crate::ingest::number::SCALE;
+use crate::ingest::table::{FILE, LINE};
 use crate::schema::TableKind;
 use crate::validate::Frames;
 
@@ -45,6 +46,8 @@ pub fn catalogue_frame(catalogue: &Catalogue) -> Result<DataFrame> {
     .map_err(Error::engine("building the catalogue frame"))
 }
 
+/// One measure from a table's rows. Every fact keeps where it came from (`_table`, the
+/// row's own item as `_source`, `_file`, `_line`), so that `explain` can list them.
 fn fact(frame: LazyFrame, measure: &str, item: Expr, value: Expr) -> LazyFrame {
     frame.select([
         col("year"),
@@ -52,7 +55,22 @@ fn fact(frame: LazyFrame, measure: &str, item: Expr, value: Expr) -> LazyFrame {
         lit(measure).alias("measure"),
         item.cast(DataType::String).alias("item"),
         value.cast(DataType::Int128).alias("value"),
+        col("_table"),
+        col("_source"),
+        col(FILE),
+        col(LINE),
     ])
+}
+
+/// A table's frame with its name and the field that names each row's item.
+fn tagged(frames: &Frames, kind: TableKind, source: Option<&str>) -> Option<LazyFrame> {
+    let source = source.map_or(lit(""), col);
+    frames.get(&kind).map(|df| {
+        df.clone().lazy().with_columns([
+            lit(kind.name()).alias("_table"),
+            source.cast(DataType::String).alias("_source"),
+        ])
+    })
 }
 
 /// A quantity of 4 decimals raised to the fact scale.
@@ -78,12 +96,9 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
     });
     let mut parts = Vec::new();
 
-    if let Some(crops) = frames.get(&TableKind::Crops) {
+    if let Some(crops) = tagged(frames, TableKind::Crops, Some("crop")) {
         let crops = inner_join(
-            crops
-                .clone()
-                .lazy()
-                .with_column(col("crop").alias("product")),
+            crops.with_column(col("crop").alias("product")),
             products.clone(),
             &["product"],
         );
@@ -116,8 +131,8 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
             parts.extend(valued(crops, prices.clone()));
         }
     }
-    if let Some(slaughter) = frames.get(&TableKind::Slaughter) {
-        let slaughter = inner_join(slaughter.clone().lazy(), products.clone(), &["product"]);
+    if let Some(slaughter) = tagged(frames, TableKind::Slaughter, Some("product")) {
+        let slaughter = inner_join(slaughter, products.clone(), &["product"]);
         parts.push(fact(
             slaughter.clone(),
             "product_output",
@@ -148,16 +163,15 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
             parts.extend(valued(slaughter, prices.clone()));
         }
     }
-    if let Some(livestock) = frames.get(&TableKind::Livestock) {
+    if let Some(livestock) = tagged(frames, TableKind::Livestock, Some("species")) {
         parts.push(fact(
-            livestock.clone().lazy(),
+            livestock,
             "year_end_stock",
             col("species"),
             quantity("year_end_stock"),
         ));
     }
-    if let Some(other) = frames.get(&TableKind::OtherOutput) {
-        let other = other.clone().lazy();
+    if let Some(other) = tagged(frames, TableKind::OtherOutput, Some("sector")) {
         for measure in ["gross_output_value", GOV_AT_PREVIOUS_PRICES] {
             parts.push(fact(other.clone(), measure, total(), quantity("value")));
             parts.push(fact(
@@ -168,8 +182,7 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
             ));
         }
     }
-    if let Some(dividends) = frames.get(&TableKind::Dividends) {
-        let d = dividends.clone().lazy();
+    if let Some(d) = tagged(frames, TableKind::Dividends, Some("project")) {
         parts.push(fact(d.clone(), "dividends", total(), quantity("amount")));
         parts.push(fact(
             d.clone(),
@@ -190,8 +203,7 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
             quantity("poor_households"),
         ));
     }
-    if let Some(income) = frames.get(&TableKind::Income) {
-        let income = income.clone().lazy();
+    if let Some(income) = tagged(frames, TableKind::Income, None) {
         let mut sum = lit(0i64).cast(DataType::Int128);
         for (component, _) in INCOME_COMPONENTS {
             parts.push(fact(
@@ -204,8 +216,7 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
         }
         parts.push(fact(income, "net_income", total(), sum));
     }
-    if let Some(registry) = frames.get(&TableKind::Villages) {
-        let r = registry.clone().lazy();
+    if let Some(r) = tagged(frames, TableKind::Villages, None) {
         for measure in ["population", "households", "poor_households"] {
             parts.push(fact(r.clone(), measure, total(), quantity(measure)));
         }

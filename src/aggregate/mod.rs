@@ -115,6 +115,8 @@ mod tests {
             "households" => [30 * SCALE, 300 * SCALE],
             "population" => [100 * SCALE, 1000 * SCALE],
             "poor_households" => [0i64, 0],
+            "_file" => [0u32, 0],
+            "_line" => [2u32, 3],
         )
         .unwrap();
         let income = df!(
@@ -124,6 +126,8 @@ mod tests {
             "business_income" => [0i64, 0],
             "property_income" => [0i64, 0],
             "transfer_income" => [0i64, 0],
+            "_file" => [0u32, 0],
+            "_line" => [2u32, 3],
         )
         .unwrap();
         Frames::from([(TableKind::Villages, villages), (TableKind::Income, income)])

@@ -1,6 +1,7 @@
 //! Reading: the catalogue and every input table, decoded and typed, with the problems found.
 //! This is one of the two stages that touch the file system.
 
+pub mod cache;
 pub mod decode;
 pub mod number;
 pub mod table;
@@ -11,39 +12,56 @@ use crate::catalogue::Catalogue;
 use crate::config::{Encoding, Plan};
 use crate::error::{Error, Location, Problem, Result};
 use crate::schema::TableKind;
+use crate::vintage::manifest::{sha256_hex, FileRecord};
+pub use cache::Cache;
 pub use table::Table;
 
 /// Everything a pipeline reads.
 #[derive(Debug)]
 pub struct Inputs {
     pub catalogue: Catalogue,
+    /// Size and hash of the catalogue file, for the manifest.
+    pub catalogue_file: FileRecord,
     pub tables: BTreeMap<TableKind, Table>,
 }
 
 /// Reads the catalogue and all tables. Problems in the data are returned alongside, so that
 /// validation can add its own and the user sees all of them at once.
-pub fn read_all(plan: &Plan) -> Result<(Inputs, Vec<Problem>)> {
-    let catalogue = read_catalogue(plan)?;
+pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
+    let (catalogue, catalogue_file) = read_catalogue(plan)?;
     let mut problems = Vec::new();
     let mut tables = BTreeMap::new();
     let years = plan.years();
     for (kind, input) in &plan.inputs {
-        let (table, mut found) = table::read(input, &years, &catalogue)?;
+        let (table, mut found) =
+            table::read(input, &years, &catalogue, &catalogue_file.sha256, cache)?;
         problems.append(&mut found);
         tables.insert(*kind, table);
     }
-    Ok((Inputs { catalogue, tables }, problems))
+    let inputs = Inputs {
+        catalogue,
+        catalogue_file,
+        tables,
+    };
+    Ok((inputs, problems))
 }
 
-fn read_catalogue(plan: &Plan) -> Result<Catalogue> {
+/// The product catalogue of a pipeline, with its size and hash.
+pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
     let path = &plan.products;
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(path, "reading the product catalogue", e))?;
+    let record = FileRecord {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+    };
     let (text, _) = decode::decode(&bytes, Encoding::Auto).map_err(|bad| {
         Error::Config(vec![Problem::new(
             Location::at(path, bad.line, bad.column),
             bad.message(),
         )])
     })?;
-    Catalogue::parse(&text, path).map_err(Error::Config)
+    let catalogue = Catalogue::parse(&text, path).map_err(Error::Config)?;
+    Ok((catalogue, record))
 }

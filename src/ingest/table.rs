@@ -8,9 +8,11 @@ use polars::prelude::*;
 use crate::catalogue::{Catalogue, Sector};
 use crate::config::InputPlan;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::ingest::cache::Cache;
 use crate::ingest::decode::decode;
 use crate::ingest::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
+use crate::vintage::manifest::sha256_hex;
 
 /// Typed values of one canonical field.
 #[derive(Debug, Clone)]
@@ -35,6 +37,17 @@ pub struct Table {
     /// (year, village_code) of rows left out for a bad cell elsewhere: the village exists,
     /// and other tables' rows for it must not be reported as unknown.
     pub rejected_villages: Vec<(i32, String)>,
+    /// Size, hash and row count of each file, for the run manifest.
+    pub file_info: Vec<FileInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInfo {
+    pub bytes: u64,
+    pub sha256: String,
+    pub rows: usize,
+    /// Whether the file was parsed (false: its rows came from the cache).
+    pub parsed: bool,
 }
 
 /// Column names that carry a row's position into the data frames.
@@ -85,11 +98,14 @@ impl Table {
 }
 
 /// Reads every file of an input. I/O failures stop at once; problems in the data are
-/// collected and returned with what could be read.
+/// collected and returned with what could be read. Files whose content the cache has seen,
+/// read the same way, are not parsed again.
 pub fn read(
     plan: &InputPlan,
     years: &[i32],
     catalogue: &Catalogue,
+    catalogue_sha256: &str,
+    cache: &Cache,
 ) -> Result<(Table, Vec<Problem>)> {
     let fields = plan.kind.fields();
     let mut table = Table {
@@ -108,24 +124,122 @@ pub fn read(
             })
             .collect(),
         rejected_villages: Vec::new(),
+        file_info: Vec::new(),
     };
+    let reading = format!(
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}",
+        plan.kind.name(),
+        plan.headers,
+        plan.units,
+        plan.factors
+            .iter()
+            .map(|f| f.to_string())
+            .collect::<Vec<_>>(),
+        plan.ignore_columns,
+        plan.encoding
+    );
     let mut problems = Vec::new();
     for (file_id, path) in plan.files.iter().enumerate() {
         let bytes =
             std::fs::read(path).map_err(|e| Error::io(path, "reading an input table", e))?;
-        let columns = read_file(
-            plan,
-            years,
-            catalogue,
-            path,
-            &bytes,
-            file_id as u32,
-            &mut table,
-            &mut problems,
-        );
+        let sha256 = sha256_hex(&bytes);
+        let key = Cache::key(&sha256, &reading);
+        let start = table.len();
+        let cached = cache
+            .load(&key)
+            .and_then(|(rows, columns)| table.append(&rows, file_id as u32).then_some(columns));
+        let parsed = cached.is_none();
+        let columns = match cached {
+            Some(columns) => columns,
+            None => {
+                let before = problems.len();
+                let columns = read_file(
+                    plan,
+                    years,
+                    catalogue,
+                    path,
+                    &bytes,
+                    file_id as u32,
+                    &mut table,
+                    &mut problems,
+                );
+                if problems.len() == before {
+                    if let Ok(mut rows) = table.file_rows(start) {
+                        cache.store(&key, &mut rows, &columns);
+                    }
+                }
+                columns
+            }
+        };
         table.columns_in_file.push(columns);
+        table.file_info.push(FileInfo {
+            bytes: bytes.len() as u64,
+            sha256,
+            rows: table.len() - start,
+            parsed,
+        });
     }
     Ok((table, problems))
+}
+
+impl Table {
+    /// The rows from `start` on (one file's), with their lines, for the cache.
+    fn file_rows(&self, start: usize) -> Result<DataFrame> {
+        let mut columns: Vec<Column> = Vec::with_capacity(self.values.len() + 1);
+        for (field, values) in self.kind.fields().iter().zip(&self.values) {
+            let name = PlSmallStr::from_static(field.name);
+            columns.push(match values {
+                Values::Year(v) => Column::new(name, &v[start..]),
+                Values::Text(v) => Column::new(name, &v[start..]),
+                Values::Number(v) => Column::new(name, &v[start..]),
+            });
+        }
+        columns.push(Column::new(LINE.into(), &self.line[start..]));
+        DataFrame::new_infer_height(columns).map_err(Error::engine("caching an input file"))
+    }
+
+    /// Appends cached rows as file `file_id`; false (and nothing appended) if they do not fit.
+    fn append(&mut self, rows: &DataFrame, file_id: u32) -> bool {
+        let mut values = Vec::with_capacity(self.values.len());
+        for (field, existing) in self.kind.fields().iter().zip(&self.values) {
+            let Ok(column) = rows.column(field.name) else {
+                return false;
+            };
+            let converted = match existing {
+                Values::Year(_) => column
+                    .i32()
+                    .ok()
+                    .map(|c| Values::Year(c.iter().map(|v| v.unwrap_or(0)).collect())),
+                Values::Text(_) => column
+                    .str()
+                    .ok()
+                    .map(|c| Values::Text(c.iter().map(|v| v.unwrap_or("").to_string()).collect())),
+                Values::Number(_) => column
+                    .i64()
+                    .ok()
+                    .map(|c| Values::Number(c.iter().collect())),
+            };
+            match converted {
+                Some(v) => values.push(v),
+                None => return false,
+            }
+        }
+        let Some(lines) = rows.column(LINE).ok().and_then(|c| c.u32().ok()) else {
+            return false;
+        };
+        for (target, source) in self.values.iter_mut().zip(values) {
+            match (target, source) {
+                (Values::Year(t), Values::Year(s)) => t.extend(s),
+                (Values::Text(t), Values::Text(s)) => t.extend(s),
+                (Values::Number(t), Values::Number(s)) => t.extend(s),
+                _ => return false,
+            }
+        }
+        self.line.extend(lines.iter().map(|l| l.unwrap_or(0)));
+        self.file
+            .extend(std::iter::repeat_n(file_id, rows.height()));
+        true
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -1,10 +1,9 @@
-//! Outputs: totals.csv, totals.md, villages.csv, warnings.csv and the charts, written into a staging
-//! folder and published together. The other stage, with ingest, that touches the disk.
+//! Outputs: totals.csv, totals.md, villages.csv, warnings.csv and the charts, written into
+//! the run's staging folder. The other stage, with ingest, that touches the disk.
 
 pub mod columns;
 pub mod csv_out;
 pub mod markdown;
-pub mod publish;
 pub mod values;
 
 use std::path::Path;
@@ -35,28 +34,26 @@ pub fn render(
     Ok((columns, text))
 }
 
-/// Writes every output and switches the output folder over only when all are complete.
+/// Writes every output into `dir` (a run's staging folder).
 pub fn write(
-    output_dir: &Path,
+    dir: &Path,
     columns: &Columns,
     markdown: &str,
     catalogue: &Catalogue,
     warnings: &[Warning],
     charts: &[ChartFile],
 ) -> Result<()> {
-    let staging = publish::Staging::new(output_dir)?;
     for chart in charts {
-        let path = staging.path(&chart.name);
+        let path = dir.join(&chart.name);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::io(dir, "creating the charts folder", e))?;
         }
         std::fs::write(&path, &chart.bytes).map_err(|e| Error::io(&path, "writing a chart", e))?;
     }
-    csv_out::write_totals(&staging.path(TOTALS_CSV), columns, catalogue)?;
-    csv_out::write_villages(&staging.path(VILLAGES_CSV), columns, catalogue)?;
-    csv_out::write_warnings(&staging.path(WARNINGS_CSV), warnings)?;
-    let md = staging.path(TOTALS_MD);
-    std::fs::write(&md, markdown).map_err(|e| Error::io(&md, "writing an output file", e))?;
-    staging.commit()
+    csv_out::write_totals(&dir.join(TOTALS_CSV), columns, catalogue)?;
+    csv_out::write_villages(&dir.join(VILLAGES_CSV), columns, catalogue)?;
+    csv_out::write_warnings(&dir.join(WARNINGS_CSV), warnings)?;
+    let md = dir.join(TOTALS_MD);
+    std::fs::write(&md, markdown).map_err(|e| Error::io(&md, "writing an output file", e))
 }

@@ -43,7 +43,7 @@ fn the_sample_run_draws_the_full_chart_set() {
     let wd = Workdir::with(&["pipelines", "data"]);
     let out = wd.run(&["run", "-q", "pipelines/zhulin-2019.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let files = chart_files(&wd, "output/zhulin-2019/charts");
+    let files = chart_files(&wd, "output/zhulin-2019/current/charts");
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     let mut expected = Vec::new();
     for (i, key) in [
@@ -73,7 +73,7 @@ fn the_committed_sample_charts_are_current() {
     let wd = Workdir::with(&["pipelines", "data"]);
     assert_eq!(wd.run(&["run", "-q", "pipelines/zhulin-2019.toml"]).code, 0);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("charts");
-    for (name, bytes) in chart_files(&wd, "output/zhulin-2019/charts") {
+    for (name, bytes) in chart_files(&wd, "output/zhulin-2019/current/charts") {
         if name.ends_with(".png") {
             let committed = std::fs::read(root.join(&name)).unwrap_or_default();
             assert!(committed == bytes, "charts/{name} is out of date");
@@ -86,7 +86,7 @@ fn a_county_gets_charts_per_township_and_by_township() {
     let wd = Workdir::with(&["tests/data/county", "data/catalogue"]);
     let out = wd.run(&["run", "-q", "tests/data/county/county-2020.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let files = chart_files(&wd, "tests/data/county/out/charts");
+    let files = chart_files(&wd, "tests/data/county/out/current/charts");
     assert_print_ready(&files);
     for area in ["100", "200", "431100"] {
         for key in [
@@ -119,14 +119,14 @@ fn a_chart_without_data_is_skipped_with_a_warning() {
         "{}",
         out.stderr
     );
-    let warnings = wd.read("tests/data/mini/out/warnings.csv");
+    let warnings = wd.read("tests/data/mini/out/current/warnings.csv");
     assert!(
         warnings.contains(
             "chart_skipped,2019,001,,,,chart dividends for 测试镇 (001) skipped: no dividends\n"
         ),
         "{warnings}"
     );
-    let files = chart_files(&wd, "tests/data/mini/out/charts");
+    let files = chart_files(&wd, "tests/data/mini/out/current/charts");
     assert!(
         !files.iter().any(|(n, _)| n.contains("dividends")),
         "a blank dividends chart was written"
@@ -147,7 +147,7 @@ fn the_pipeline_chooses_charts_size_resolution_and_format() {
     );
     let out = wd.run(&["run", "-q", pipeline]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let files = chart_files(&wd, "tests/data/mini/out/charts");
+    let files = chart_files(&wd, "tests/data/mini/out/current/charts");
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,

@@ -9,7 +9,7 @@ fn aggregates_a_gbk_county_with_other_units() {
     let wd = Workdir::with(&["tests/data/county", "data/catalogue"]);
     let out = wd.run(&["run", "tests/data/county/county-2020.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let rows = csv_rows(&wd.read("tests/data/county/out/totals.csv"));
+    let rows = csv_rows(&wd.read("tests/data/county/out/current/totals.csv"));
     let check = |area: &str, indicator: &str, item: &str, expected: &str| {
         assert_eq!(
             total(&rows, "2020", area, indicator, item, "value"),

@@ -12,7 +12,7 @@ fn fails_with(code: i32, damage: impl FnOnce(&Workdir)) -> String {
     let wd = Workdir::mini();
     let good = wd.run(&["run", PIPELINE]);
     assert_eq!(good.code, 0, "{}", good.stderr);
-    let before = wd.snapshot(OUT);
+    let before = wd.published(OUT);
     assert!(before.iter().any(|(p, _)| p.ends_with("totals.csv")));
     damage(&wd);
     let out = wd.run(&["run", PIPELINE]);
@@ -22,8 +22,12 @@ fn fails_with(code: i32, damage: impl FnOnce(&Workdir)) -> String {
         out.stdout, out.stderr
     );
     assert_eq!(out.stdout, "");
-    assert_eq!(wd.snapshot(OUT), before, "a failed run changed the outputs");
-    let leftovers: Vec<_> = std::fs::read_dir(wd.path("tests/data/mini"))
+    assert_eq!(
+        wd.published(OUT),
+        before,
+        "a failed run changed the outputs"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(wd.path("tests/data/mini/out/runs"))
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -67,7 +71,7 @@ fn unambiguous_separators_and_full_width_digits_are_read() {
     );
     let out = wd.run(&["run", PIPELINE]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let rows = csv_rows(&wd.read("tests/data/mini/out/totals.csv"));
+    let rows = csv_rows(&wd.read("tests/data/mini/out/current/totals.csv"));
     assert_eq!(
         total(
             &rows,

@@ -3,6 +3,7 @@
 mod charts;
 mod county;
 mod errors;
+mod revisions;
 mod sample;
 mod warnings;
 mod workdir;

@@ -9,7 +9,7 @@ fn sample() -> (Workdir, Vec<std::collections::HashMap<String, String>>) {
     let wd = Workdir::with(&["pipelines", "data"]);
     let out = wd.run(&["run", "pipelines/zhulin-2019.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let rows = csv_rows(&wd.read("output/zhulin-2019/totals.csv"));
+    let rows = csv_rows(&wd.read("output/zhulin-2019/current/totals.csv"));
     (wd, rows)
 }
 
@@ -93,12 +93,12 @@ fn prints_the_township_table_and_writes_every_output() {
         "{}",
         out.stdout
     );
-    assert_eq!(wd.read("output/zhulin-2019/totals.md"), out.stdout);
-    let warnings = wd.read("output/zhulin-2019/warnings.csv");
+    assert_eq!(wd.read("output/zhulin-2019/current/totals.md"), out.stdout);
+    let warnings = wd.read("output/zhulin-2019/current/warnings.csv");
     assert!(warnings.starts_with("check,year,village_code,file,line,column,message\n"));
     assert!(warnings.contains("change_on_previous_year,2019,002,,,,village 002 青杠村: 辣椒播种面积 moved +55.4% from 2018 to 2019 (166.0 → 258.0 亩; threshold 50%)"), "{warnings}");
     assert!(out.stderr.contains("13 warning(s)"), "{}", out.stderr);
-    let villages = wd.read("output/zhulin-2019/villages.csv");
+    let villages = wd.read("output/zhulin-2019/current/villages.csv");
     assert!(
         villages.contains("\n2019,500000101,001,竹林村,net_income_per_capita,,元,"),
         "{villages}"
@@ -109,9 +109,9 @@ fn prints_the_township_table_and_writes_every_output() {
 fn identical_inputs_give_identical_bytes() {
     let wd = Workdir::with(&["pipelines", "data"]);
     assert_eq!(wd.run(&["run", "pipelines/zhulin-2019.toml"]).code, 0);
-    let first = wd.snapshot("output");
+    let first = wd.outputs("output/zhulin-2019/current");
     assert_eq!(wd.run(&["run", "pipelines/zhulin-2019.toml"]).code, 0);
-    assert_eq!(first, wd.snapshot("output"));
+    assert_eq!(first, wd.outputs("output/zhulin-2019/current"));
     // totals.csv, totals.md, villages.csv, warnings.csv and 7 charts in PNG and SVG.
     assert_eq!(first.len(), 4 + 14);
 }

@@ -21,7 +21,7 @@ fn implausible_figures_are_warned_about_and_saved() {
     );
     let out = wd.run(&["run", "tests/data/mini/mini.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    insta::assert_snapshot!(wd.read("tests/data/mini/out/warnings.csv"), @r#"
+    insta::assert_snapshot!(wd.read("tests/data/mini/out/current/warnings.csv"), @r#"
     check,year,village_code,file,line,column,message
     chart_skipped,2019,001,,,,chart comparison for 测试镇 (001) skipped: the pipeline has no previous year
     chart_skipped,2019,001,,,,chart dividends for 测试镇 (001) skipped: no dividends
@@ -29,13 +29,16 @@ fn implausible_figures_are_warned_about_and_saved() {
     yield_out_of_range,2019,01,tests/data/mini/crops/01.csv,2,5,"yield of 杂交水稻 is 900.00 公斤/亩, outside the plausible 250–750 公斤/亩"
     village_missing,2019,02,,,,village 02 乙村 is in the registry for 2019 but has no rows in income (tests/data/mini/income.csv)
     "#);
-    insta::assert_snapshot!(out.stderr, @r#"
+    let (warnings, run) = out.stderr.split_once("5 warning(s)\n").unwrap();
+    assert!(
+        run.starts_with("first run of this pipeline: nothing to compare with\nwrote run 000001-"),
+        "{run}"
+    );
+    insta::assert_snapshot!(warnings, @r#"
     warning: chart comparison for 测试镇 (001) skipped: the pipeline has no previous year
     warning: chart dividends for 测试镇 (001) skipped: no dividends
     tests/data/mini/slaughter.csv:2:5: warning: output per head of 猪肉 is 240.00 公斤/头, outside the plausible 50–150 公斤/头
     tests/data/mini/crops/01.csv:2:5: warning: yield of 杂交水稻 is 900.00 公斤/亩, outside the plausible 250–750 公斤/亩
     warning: village 02 乙村 is in the registry for 2019 but has no rows in income (tests/data/mini/income.csv)
-    5 warning(s)
-    wrote tests/data/mini/out
     "#);
 }

@@ -65,6 +65,39 @@ impl Workdir {
         }
     }
 
+    /// What a run published below the output folder `p`: the current link's target and every
+    /// vintage's files, the cache aside (it is not an output and may grow on a failed run).
+    pub fn published(&self, p: &str) -> Vec<(PathBuf, Vec<u8>)> {
+        let link = std::fs::read_link(self.path(p).join("current")).ok();
+        let mut files: Vec<_> = self
+            .snapshot(&format!("{p}/runs"))
+            .into_iter()
+            .filter(|(path, _)| !path.components().any(|c| c.as_os_str() == "cache"))
+            .collect();
+        files.push((link.unwrap_or_default(), Vec::new()));
+        files
+    }
+
+    /// The outputs of a run folder that identical inputs must reproduce byte for byte: all
+    /// but the manifest (which records the time) and the revision report.
+    pub fn outputs(&self, run: &str) -> Vec<(String, Vec<u8>)> {
+        let base = self.path(run);
+        self.snapshot(run)
+            .into_iter()
+            .map(|(path, bytes)| {
+                (
+                    path.strip_prefix(&base).unwrap().display().to_string(),
+                    bytes,
+                )
+            })
+            .filter(|(name, _)| {
+                !name.starts_with("data/")
+                    && name != "manifest.json"
+                    && !name.starts_with("revisions.")
+            })
+            .collect()
+    }
+
     /// Every file below `p` with its bytes, for before/after comparisons.
     pub fn snapshot(&self, p: &str) -> Vec<(PathBuf, Vec<u8>)> {
         let mut files = Vec::new();

@@ -1,0 +1,131 @@
+//! The run manifest: what a run read and wrote, with content hashes, so that a figure can be
+//! traced to the exact files it came from.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputRecord {
+    pub table: String,
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+    pub rows: usize,
+    /// Whether this run parsed the file (false: its validated rows came from the cache).
+    pub parsed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headline {
+    pub area_code: String,
+    pub area_name: String,
+    pub indicator: String,
+    pub unit: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub agristat_version: String,
+    pub run_id: String,
+    /// When the run started, UTC.
+    pub time: String,
+    /// SHA-256 over the version, the pipeline file and every input: equal hashes, equal outputs.
+    pub content_hash: String,
+    pub pipeline: FileRecord,
+    pub catalogue: FileRecord,
+    pub inputs: Vec<InputRecord>,
+    pub outputs: Vec<FileRecord>,
+    pub warnings: usize,
+    pub headline: Vec<Headline>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn file_record(path: &Path, shown: &str) -> Result<FileRecord> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "hashing a file", e))?;
+    Ok(FileRecord {
+        path: shown.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+    })
+}
+
+/// The hash that identifies a run's content: same inputs and version, same hash.
+pub fn content_hash(
+    pipeline: &FileRecord,
+    catalogue: &FileRecord,
+    inputs: &[InputRecord],
+) -> String {
+    let mut text = format!(
+        "agristat {}\npipeline {}\ncatalogue {}\n",
+        env!("CARGO_PKG_VERSION"),
+        pipeline.sha256,
+        catalogue.sha256
+    );
+    for input in inputs {
+        text.push_str(&format!(
+            "{} {} {}\n",
+            input.table, input.path, input.sha256
+        ));
+    }
+    sha256_hex(text.as_bytes())
+}
+
+impl Manifest {
+    pub fn read(path: &Path) -> Result<Manifest> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::io(path, "reading a run manifest", e))?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::io(
+                path,
+                "reading a run manifest",
+                std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            )
+        })
+    }
+
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let mut text = serde_json::to_string_pretty(self)
+            .map_err(|e| Error::io(path, "writing the run manifest", std::io::Error::other(e)))?;
+        text.push('\n');
+        std::fs::write(path, text).map_err(|e| Error::io(path, "writing the run manifest", e))
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` now, and the same as an id part (`YYYYMMDDTHHMMSSZ`).
+pub fn now() -> (String, String) {
+    let time = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    let id = time.replace(['-', ':'], "");
+    (time, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_sha256() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let (time, id) = now();
+        assert_eq!(time.len(), 20);
+        assert_eq!(id.len(), 16);
+    }
+}

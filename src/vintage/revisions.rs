@@ -1,0 +1,371 @@
+//! What changed between two runs: input files, village rows (by key, field by field) and
+//! totals at every level. Computed with joins over whole tables, like validation.
+
+use polars::prelude::*;
+use rust_decimal::Decimal;
+
+use super::manifest::{InputRecord, Manifest};
+use crate::aggregate::indicators::{self, CSV_RATIO_DECIMALS};
+use crate::catalogue::Catalogue;
+use crate::error::Result;
+use crate::frame::{collect, Rows};
+use crate::ingest::number::SCALE_DIGITS;
+use crate::ingest::table::{FILE, LINE};
+use crate::report::values::{plain, Figure};
+use crate::schema::{FieldKind, TableKind};
+use crate::validate::Frames;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputChange {
+    /// added, removed or changed
+    pub change: &'static str,
+    pub table: String,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowChange {
+    /// added, removed or changed
+    pub change: &'static str,
+    pub table: String,
+    /// The key values: year, village code, item (as the catalogue names it).
+    pub key: Vec<String>,
+    /// The field that changed; empty for added and removed rows.
+    pub field: String,
+    pub old: String,
+    pub new: String,
+    /// file:line of the row in the newer run (or in the older one, for a removed row).
+    pub location: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalChange {
+    pub year: i32,
+    pub level: String,
+    pub area_code: String,
+    pub area_name: String,
+    pub indicator: String,
+    pub item: String,
+    pub unit: String,
+    pub old: Option<Decimal>,
+    pub new: Option<Decimal>,
+    pub change: Option<Decimal>,
+    pub change_pct: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revisions {
+    pub from: String,
+    pub to: String,
+    pub inputs: Vec<InputChange>,
+    pub rows: Vec<RowChange>,
+    pub totals: Vec<TotalChange>,
+}
+
+impl Revisions {
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty() && self.rows.is_empty() && self.totals.is_empty()
+    }
+}
+
+/// One side of a comparison: a run's manifest inputs, tables and results.
+pub struct Side<'a> {
+    pub id: &'a str,
+    pub inputs: &'a [InputRecord],
+    pub frames: &'a Frames,
+    pub results: &'a DataFrame,
+}
+
+pub fn compare(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Revisions> {
+    Ok(Revisions {
+        from: old.id.to_string(),
+        to: new.id.to_string(),
+        inputs: inputs(old.inputs, new.inputs),
+        rows: rows(old, new, catalogue)?,
+        totals: totals(old.results, new.results, catalogue)?,
+    })
+}
+
+fn inputs(old: &[InputRecord], new: &[InputRecord]) -> Vec<InputChange> {
+    let mut changes = Vec::new();
+    for n in new {
+        match old.iter().find(|o| o.table == n.table && o.path == n.path) {
+            None => changes.push(("added", n)),
+            Some(o) if o.sha256 != n.sha256 => changes.push(("changed", n)),
+            Some(_) => {}
+        }
+    }
+    for o in old {
+        if !new.iter().any(|n| n.table == o.table && n.path == o.path) {
+            changes.push(("removed", o));
+        }
+    }
+    let mut out: Vec<InputChange> = changes
+        .into_iter()
+        .map(|(change, r)| InputChange {
+            change,
+            table: r.table.clone(),
+            path: r.path.clone(),
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.table, &a.path).cmp(&(&b.table, &b.path)));
+    out
+}
+
+/// The path of file `index` of `table` in a run's inputs.
+fn path_of(inputs: &[InputRecord], table: &str, index: u32) -> String {
+    inputs
+        .iter()
+        .filter(|r| r.table == table)
+        .nth(index as usize)
+        .map_or_else(String::new, |r| r.path.clone())
+}
+
+fn display(
+    kind: FieldKind,
+    rows: &Rows,
+    name: &str,
+    catalogue: &Catalogue,
+) -> Result<Vec<Option<String>>> {
+    Ok(match kind {
+        FieldKind::Year => rows
+            .i32(name)?
+            .into_iter()
+            .map(|v| v.map(|y| y.to_string()))
+            .collect(),
+        FieldKind::Number(_) => rows
+            .i64(name)?
+            .into_iter()
+            .map(|v| v.map(|n| plain(Decimal::new(n, SCALE_DIGITS))))
+            .collect(),
+        FieldKind::Item(_) => {
+            let present = rows.present(name)?;
+            rows.str(name)?
+                .into_iter()
+                .zip(present)
+                .map(|(v, p)| p.then(|| catalogue.get(&v).map_or(v.clone(), |x| x.name.clone())))
+                .collect()
+        }
+        FieldKind::Code | FieldKind::Text => {
+            let present = rows.present(name)?;
+            rows.str(name)?
+                .into_iter()
+                .zip(present)
+                .map(|(v, p)| p.then_some(v))
+                .collect()
+        }
+    })
+}
+
+fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>> {
+    let mut changes = Vec::new();
+    for kind in TableKind::ALL {
+        let (Some(o), Some(n)) = (old.frames.get(&kind), new.frames.get(&kind)) else {
+            continue;
+        };
+        let key: Vec<&str> = kind.key().to_vec();
+        let fields: Vec<_> = kind
+            .fields()
+            .iter()
+            .filter(|f| !key.contains(&f.name))
+            .collect();
+        let mut renamed: Vec<Expr> = key.iter().map(|k| col(*k)).collect();
+        for name in fields.iter().map(|f| f.name).chain([FILE, LINE]) {
+            renamed.push(col(name).alias(format!("{name}_old")));
+        }
+        let key_exprs: Vec<Expr> = key.iter().map(|k| col(*k)).collect();
+        let args = JoinArgs {
+            coalesce: JoinCoalesce::CoalesceColumns,
+            maintain_order: MaintainOrderJoin::LeftRight,
+            ..JoinArgs::new(JoinType::Full)
+        };
+        let mut differs = col(LINE).is_null().or(col(format!("{LINE}_old")).is_null());
+        for f in &fields {
+            differs = differs.or(col(f.name).neq_missing(col(format!("{}_old", f.name))));
+        }
+        let joined = n
+            .clone()
+            .lazy()
+            .join(
+                o.clone().lazy().select(renamed),
+                key_exprs.clone(),
+                key_exprs,
+                args,
+            )
+            .filter(differs)
+            .sort(key.clone(), SortMultipleOptions::default());
+        let df = collect(joined, "comparing rows with the earlier run")?;
+        let rows = Rows::new(&df);
+        let keys: Vec<Vec<Option<String>>> = key
+            .iter()
+            .map(|k| {
+                display(
+                    kind.field(k).map_or(FieldKind::Text, |f| f.kind),
+                    &rows,
+                    k,
+                    catalogue,
+                )
+            })
+            .collect::<Result<_>>()?;
+        let (lines, old_lines) = (rows.opt_u32(LINE)?, rows.opt_u32(&format!("{LINE}_old"))?);
+        let (files, old_files) = (rows.opt_u32(FILE)?, rows.opt_u32(&format!("{FILE}_old"))?);
+        let mut values = Vec::new();
+        for f in &fields {
+            values.push((
+                f.name,
+                display(f.kind, &rows, f.name, catalogue)?,
+                display(f.kind, &rows, &format!("{}_old", f.name), catalogue)?,
+            ));
+        }
+        for i in 0..rows.len() {
+            let key_values: Vec<String> = keys
+                .iter()
+                .map(|k| k[i].clone().unwrap_or_default())
+                .collect();
+            let here = |file: Option<u32>, line: Option<u32>, inputs: &[InputRecord]| {
+                format!(
+                    "{}:{}",
+                    path_of(inputs, kind.name(), file.unwrap_or(0)),
+                    line.unwrap_or(0)
+                )
+            };
+            let base = RowChange {
+                change: "changed",
+                table: kind.name().to_string(),
+                key: key_values,
+                field: String::new(),
+                old: String::new(),
+                new: String::new(),
+                location: here(files[i], lines[i], new.inputs),
+            };
+            match (lines[i], old_lines[i]) {
+                (Some(_), None) => changes.push(RowChange {
+                    change: "added",
+                    ..base
+                }),
+                (None, _) => changes.push(RowChange {
+                    change: "removed",
+                    location: here(old_files[i], old_lines[i], old.inputs),
+                    ..base
+                }),
+                (Some(_), Some(_)) => {
+                    for (name, now, before) in &values {
+                        if now[i] != before[i] {
+                            changes.push(RowChange {
+                                field: name.to_string(),
+                                old: before[i].clone().unwrap_or_default(),
+                                new: now[i].clone().unwrap_or_default(),
+                                ..base.clone()
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(changes)
+}
+
+const ROW: [&str; 5] = ["year", "level", "area_code", "indicator", "item"];
+
+fn totals(old: &DataFrame, new: &DataFrame, catalogue: &Catalogue) -> Result<Vec<TotalChange>> {
+    let key: Vec<Expr> = ROW.iter().map(|k| col(*k)).collect();
+    let previous = old.clone().lazy().select([
+        col("year"),
+        col("level"),
+        col("area_code"),
+        col("indicator"),
+        col("item"),
+        col("area_name").alias("area_name_old"),
+        col("num").alias("num_old"),
+        col("den").alias("den_old"),
+    ]);
+    let args = JoinArgs {
+        coalesce: JoinCoalesce::CoalesceColumns,
+        maintain_order: MaintainOrderJoin::LeftRight,
+        ..JoinArgs::new(JoinType::Full)
+    };
+    let joined = new
+        .clone()
+        .lazy()
+        .select([
+            col("year"),
+            col("level"),
+            col("area_code"),
+            col("indicator"),
+            col("item"),
+            col("area_name"),
+            col("num"),
+            col("den"),
+        ])
+        .join(previous, key.clone(), key, args)
+        .filter(
+            col("num")
+                .neq_missing(col("num_old"))
+                .or(col("den").neq_missing(col("den_old"))),
+        )
+        .sort(ROW, SortMultipleOptions::default());
+    let df = collect(joined, "comparing totals with the earlier run")?;
+    let rows = Rows::new(&df);
+    let (years, levels, codes) = (
+        rows.i32("year")?,
+        rows.str("level")?,
+        rows.str("area_code")?,
+    );
+    let (names, old_names) = (rows.str("area_name")?, rows.str("area_name_old")?);
+    let (keys, items) = (rows.str("indicator")?, rows.str("item")?);
+    let (nums, dens) = (rows.i128("num")?, rows.i128("den")?);
+    let (old_nums, old_dens) = (rows.i128("num_old")?, rows.i128("den_old")?);
+    let mut changes = Vec::new();
+    for i in 0..rows.len() {
+        let Some(indicator) = indicators::get(&keys[i]) else {
+            continue;
+        };
+        let value = |num: Option<i128>, den: Option<i128>| {
+            let f = Figure {
+                num: num?,
+                den,
+                comp: None,
+                prev_num: None,
+                prev_den: None,
+            };
+            if indicator.ratio.is_some() {
+                f.value(indicator, CSV_RATIO_DECIMALS)
+            } else {
+                f.exact_value(indicator)
+            }
+        };
+        let (new_value, old_value) = (value(nums[i], dens[i]), value(old_nums[i], old_dens[i]));
+        let change = new_value.zip(old_value).map(|(a, b)| a - b);
+        let change_pct = change
+            .zip(old_value)
+            .filter(|(_, b)| !b.is_zero())
+            .and_then(|(c, b)| c.checked_div(b))
+            .map(|q| (q * Decimal::ONE_HUNDRED).round_dp(CSV_RATIO_DECIMALS));
+        changes.push(TotalChange {
+            year: years[i].unwrap_or(0),
+            level: levels[i].clone(),
+            area_code: codes[i].clone(),
+            area_name: if names[i].is_empty() {
+                old_names[i].clone()
+            } else {
+                names[i].clone()
+            },
+            indicator: keys[i].clone(),
+            item: items[i].clone(),
+            unit: indicators::unit_of(indicator, &items[i], catalogue),
+            old: old_value,
+            new: new_value,
+            change,
+            change_pct,
+        });
+    }
+    Ok(changes)
+}
+
+/// Loads a stored run and its manifest, for comparisons between vintages.
+pub fn load_side(run_dir: &std::path::Path) -> Result<(Manifest, Frames, DataFrame)> {
+    let manifest = Manifest::read(&run_dir.join("manifest.json"))?;
+    let (frames, results) = super::snapshot::load(run_dir)?;
+    Ok((manifest, frames, results))
+}
