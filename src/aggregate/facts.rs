@@ -62,6 +62,11 @@ fn fact(frame: LazyFrame, measure: &str, item: Expr, value: Expr) -> LazyFrame {
     ])
 }
 
+/// Computes a frame that many facts read, once.
+fn materialize(frame: LazyFrame) -> Result<LazyFrame> {
+    Ok(crate::frame::collect(frame, "joining the catalogue")?.lazy())
+}
+
 /// A table's frame with its name and the field that names each row's item.
 fn tagged(frames: &Frames, kind: TableKind, source: Option<&str>) -> Option<LazyFrame> {
     let source = source.map_or(lit(""), col);
@@ -97,11 +102,11 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
     let mut parts = Vec::new();
 
     if let Some(crops) = tagged(frames, TableKind::Crops, Some("crop")) {
-        let crops = inner_join(
+        let crops = materialize(inner_join(
             crops.with_column(col("crop").alias("product")),
             products.clone(),
             &["product"],
-        );
+        ))?;
         parts.push(fact(
             crops.clone(),
             "crop_sown_area",
@@ -132,7 +137,7 @@ pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
         }
     }
     if let Some(slaughter) = tagged(frames, TableKind::Slaughter, Some("product")) {
-        let slaughter = inner_join(slaughter, products.clone(), &["product"]);
+        let slaughter = materialize(inner_join(slaughter, products.clone(), &["product"]))?;
         parts.push(fact(
             slaughter.clone(),
             "product_output",

@@ -39,10 +39,12 @@ pub fn aggregate(frames: &Frames, catalogue: &Catalogue) -> Result<Results> {
     } else {
         &["village", "township"]
     };
+    // Each stage is collected before the next reads it several times: without polars' CSE
+    // (a feature we do not build), a lazy plan used by many branches is recomputed by each.
     let facts = facts::facts(frames, catalogue)?;
-    let located = facts::located(facts, frames)?;
-    let sums = rollup::rollup(located, levels)?;
-    let derived = derive::derive(sums)?;
+    let located = collect(facts::located(facts, frames)?, "collecting the facts")?;
+    let sums = collect(rollup::rollup(located.lazy(), levels)?, "summing by area")?;
+    let derived = derive::derive(sums.lazy())?;
     let named = left_join(derived, names(registry)?, &["year", "level", "area_code"]);
     let frame = collect(named, "aggregating the tables")?;
     Ok(Results {

@@ -54,6 +54,8 @@ pub struct ChartData<'a> {
     pub year: i32,
     pub previous_year: Option<i32>,
     index: HashMap<(i32, &'a str, &'a str, &'a str, &'a str), usize>,
+    /// Areas of the year by (level, parent code), sorted by code: one pass, not one per area.
+    by_parent: HashMap<(String, String), Vec<Area>>,
 }
 
 impl<'a> ChartData<'a> {
@@ -76,12 +78,38 @@ impl<'a> ChartData<'a> {
                 i,
             );
         }
+        let mut by_parent: HashMap<(String, String), Vec<Area>> = HashMap::new();
+        for i in 0..columns.len() {
+            if columns.year[i] == year
+                && columns.indicator[i] == "population"
+                && columns.item[i].is_empty()
+            {
+                let area = Area {
+                    level: columns.level[i].clone(),
+                    code: columns.area_code[i].clone(),
+                    name: columns.area_name[i].clone(),
+                };
+                by_parent
+                    .entry((area.level.clone(), String::new()))
+                    .or_default()
+                    .push(area.clone());
+                by_parent
+                    .entry((area.level.clone(), columns.parent_code[i].clone()))
+                    .or_default()
+                    .push(area);
+            }
+        }
+        for areas in by_parent.values_mut() {
+            areas.sort_by(|a, b| a.code.cmp(&b.code));
+            areas.dedup();
+        }
         ChartData {
             columns,
             catalogue,
             year,
             previous_year,
             index,
+            by_parent,
         }
     }
 
@@ -96,21 +124,10 @@ impl<'a> ChartData<'a> {
 
     /// The areas at `level` (within `parent`, if given), by code.
     pub fn areas_at(&self, level: &str, parent: Option<&str>) -> Vec<Area> {
-        let c = self.columns;
-        let mut found: Vec<Area> = (0..c.len())
-            .filter(|&i| {
-                c.year[i] == self.year && c.level[i] == level && c.indicator[i] == "population"
-            })
-            .filter(|&i| parent.is_none_or(|p| c.parent_code[i] == p))
-            .map(|i| Area {
-                level: level.to_string(),
-                code: c.area_code[i].clone(),
-                name: c.area_name[i].clone(),
-            })
-            .collect();
-        found.sort_by(|a, b| a.code.cmp(&b.code));
-        found.dedup();
-        found
+        self.by_parent
+            .get(&(level.to_string(), parent.unwrap_or("").to_string()))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The villages an area's figures come from.
