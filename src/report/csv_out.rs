@@ -75,57 +75,30 @@ fn figures(columns: &Columns, i: usize, indicator: &indicators::Indicator) -> [S
 
 /// Township and county rows.
 pub fn write_totals(path: &Path, columns: &Columns, catalogue: &Catalogue) -> Result<()> {
-    let mut w = writer(path)?;
-    let err = io(path);
-    w.write_record([
-        "year",
-        "level",
-        "area_code",
-        "area_name",
-        "indicator",
-        "item",
-        "unit",
-        "value",
-        "previous_value",
-        "change",
-        "growth_pct",
-    ])
-    .map_err(&err)?;
-    for i in 0..columns.len() {
-        if columns.level[i] == "village" {
-            continue;
-        }
-        let Some(indicator) = indicators::get(&columns.indicator[i]) else {
-            continue;
-        };
-        let [value, previous, change, growth] = figures(columns, i, indicator);
-        w.write_record([
-            columns.year[i].to_string().as_str(),
-            &columns.level[i],
-            &columns.area_code[i],
-            &columns.area_name[i],
-            &columns.indicator[i],
-            &columns.item[i],
-            &indicators::unit_of(indicator, &columns.item[i], catalogue),
-            &value,
-            &previous,
-            &change,
-            &growth,
-        ])
-        .map_err(&err)?;
-    }
-    finish(path, w)
+    write_figures(path, columns, catalogue, false)
 }
 
 /// Village rows: the per-village figures behind every total (and the charts' input).
 pub fn write_villages(path: &Path, columns: &Columns, catalogue: &Catalogue) -> Result<()> {
+    write_figures(path, columns, catalogue, true)
+}
+
+/// One row per figure of the village level, or of the levels above it. Village rows name
+/// their township where the totals name their level.
+fn write_figures(
+    path: &Path,
+    columns: &Columns,
+    catalogue: &Catalogue,
+    villages: bool,
+) -> Result<()> {
     let mut w = writer(path)?;
     let err = io(path);
-    w.write_record([
-        "year",
-        "township_code",
-        "village_code",
-        "village_name",
+    let area: [&str; 4] = if villages {
+        ["year", "township_code", "village_code", "village_name"]
+    } else {
+        ["year", "level", "area_code", "area_name"]
+    };
+    let header = area.iter().chain(&[
         "indicator",
         "item",
         "unit",
@@ -133,19 +106,24 @@ pub fn write_villages(path: &Path, columns: &Columns, catalogue: &Catalogue) -> 
         "previous_value",
         "change",
         "growth_pct",
-    ])
-    .map_err(&err)?;
+    ]);
+    w.write_record(header).map_err(&err)?;
     for i in 0..columns.len() {
-        if columns.level[i] != "village" {
+        if (columns.level[i] == "village") != villages {
             continue;
         }
         let Some(indicator) = indicators::get(&columns.indicator[i]) else {
             continue;
         };
         let [value, previous, change, growth] = figures(columns, i, indicator);
+        let second = if villages {
+            &columns.parent_code[i]
+        } else {
+            &columns.level[i]
+        };
         w.write_record([
             columns.year[i].to_string().as_str(),
-            &columns.parent_code[i],
+            second,
             &columns.area_code[i],
             &columns.area_name[i],
             &columns.indicator[i],
