@@ -140,6 +140,8 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     let pipeline = dir.path().join("pipeline.toml");
+    // SAFETY: set before any other thread exists.
+    unsafe { std::env::set_var("AGRISTAT_TIMING", "1") };
 
     let t = Instant::now();
     let checked = agristat::run::check(&pipeline).unwrap_or_else(|e| panic!("{e}"));

@@ -151,16 +151,21 @@ type Computed = (
 
 /// Everything up to the outputs: read, validate (all problems at once), aggregate, render.
 fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
+    let mut clock = Stages::start();
     let (inputs, mut problems) = ingest::read_all(plan, cache)?;
+    clock.lap("read");
     let frames = validate::frames(&inputs)?;
     problems.extend(validate::check(plan, &inputs, &frames)?);
+    clock.lap("validate");
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
         return Err(Error::Data(problems));
     }
     let mut warnings = plausibility::check(plan, &inputs, &frames)?;
+    clock.lap("plausibility");
     let results = aggregate::aggregate(&frames, &inputs.catalogue)?;
+    clock.lap("aggregate");
     warnings.extend(changes::changes(
         &results,
         &inputs.catalogue,
@@ -169,7 +174,29 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     warnings.sort();
     let villages = village_count(plan, &inputs);
     let (columns, text) = report::render(plan, &results, &inputs.catalogue, villages)?;
+    clock.lap("render");
     Ok((inputs, frames, (columns, results), warnings, text))
+}
+
+/// Stage timings on standard error when `AGRISTAT_TIMING` is set (the benchmark sets it).
+struct Stages {
+    last: Option<std::time::Instant>,
+}
+
+impl Stages {
+    fn start() -> Stages {
+        let on = std::env::var_os("AGRISTAT_TIMING").is_some();
+        Stages {
+            last: on.then(std::time::Instant::now),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            eprintln!("  {stage:<14}{:8.2} s", last.elapsed().as_secs_f64());
+            self.last = Some(std::time::Instant::now());
+        }
+    }
 }
 
 fn village_count(plan: &Plan, inputs: &Inputs) -> usize {

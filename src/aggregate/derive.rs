@@ -22,18 +22,26 @@ fn no_value() -> Expr {
 /// One row per (year, level, area_code, indicator, item) with `num`, `den` (null for sums),
 /// `comp` (gross output value at last year's prices), `prev_num` and `prev_den`.
 pub fn derive(sums: LazyFrame) -> Result<LazyFrame> {
-    let mut parts = Vec::new();
+    // Every measure but the comparable-price value is itself a sum indicator of the same
+    // key (see `facts`), so one filter serves them all.
+    debug_assert!(INDICATORS
+        .iter()
+        .filter(|i| i.ratio.is_none())
+        .all(|i| i.aggregation != Aggregation::RatioOfSums));
+    let mut parts = vec![sums
+        .clone()
+        .filter(col("measure").neq(lit(GOV_AT_PREVIOUS_PRICES)))
+        .select([
+            col("year"),
+            col("level"),
+            col("area_code"),
+            col("measure").alias("indicator"),
+            col("item"),
+            col("value").alias("num"),
+            no_value().alias("den"),
+        ])];
     for indicator in INDICATORS {
         let Some(ratio) = indicator.ratio else {
-            parts.push(measure(&sums, indicator.key).select([
-                col("year"),
-                col("level"),
-                col("area_code"),
-                lit(indicator.key).alias("indicator"),
-                col("item"),
-                col("value").alias("num"),
-                no_value().alias("den"),
-            ]));
             continue;
         };
         let num = measure(&sums, ratio.numerator).select([

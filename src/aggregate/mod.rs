@@ -41,12 +41,27 @@ pub fn aggregate(frames: &Frames, catalogue: &Catalogue) -> Result<Results> {
     };
     // Each stage is collected before the next reads it several times: without polars' CSE
     // (a feature we do not build), a lazy plan used by many branches is recomputed by each.
+    let timing = std::env::var_os("AGRISTAT_TIMING").is_some();
+    let t = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("    {what:<12}{:8.2} s", t.elapsed().as_secs_f64());
+        }
+    };
     let facts = facts::facts(frames, catalogue)?;
     let located = collect(facts::located(facts, frames)?, "collecting the facts")?;
+    lap("facts");
     let sums = collect(rollup::rollup(located.lazy(), levels)?, "summing by area")?;
-    let derived = derive::derive(sums.lazy())?;
-    let named = left_join(derived, names(registry)?, &["year", "level", "area_code"]);
+    lap("sums");
+    let derived = collect(derive::derive(sums.lazy())?, "deriving the indicators")?;
+    lap("derived");
+    let named = left_join(
+        derived.lazy(),
+        names(registry)?,
+        &["year", "level", "area_code"],
+    );
     let frame = collect(named, "aggregating the tables")?;
+    lap("named");
     Ok(Results {
         frame,
         has_counties,
