@@ -82,7 +82,8 @@ pub fn derive(sums: LazyFrame) -> Result<LazyFrame> {
             col("den"),
         ]));
     }
-    let current = concat_frames(parts)?;
+    // Collected once: both sides of the join with last year read it.
+    let current = crate::frame::collect(concat_frames(parts)?, "deriving the indicators")?.lazy();
 
     let comparable = measure(&sums, GOV_AT_PREVIOUS_PRICES).select([
         col("year"),
