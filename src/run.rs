@@ -77,8 +77,18 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
 
     let pipeline_record = manifest::file_record(pipeline, &pipeline.display().to_string())?;
     let input_records = input_records(&inputs);
-    let content_hash =
-        manifest::content_hash(&pipeline_record, &inputs.catalogue_file, &input_records);
+    let headline = headline(&plan, &columns.0, &inputs);
+    // What the comparison below does not need goes now: at a country's scale the report
+    // columns and the parsed tables hold gigabytes, and the earlier run is loaded next.
+    let (report_columns, results) = columns;
+    drop(report_columns);
+    let Inputs {
+        catalogue,
+        catalogue_file,
+        tables,
+    } = inputs;
+    drop(tables);
+    let content_hash = manifest::content_hash(&pipeline_record, &catalogue_file, &input_records);
     let id = store.new_id(&time_id, &content_hash)?;
 
     let previous = store.current();
@@ -96,9 +106,9 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
                 id: &id,
                 inputs: &input_records,
                 frames: &frames,
-                results: &columns.1.frame,
+                results: &results.frame,
             };
-            Some(revisions::compare(&old, &new, &inputs.catalogue)?)
+            Some(revisions::compare(&old, &new, &catalogue)?)
         }
         None => None,
     };
@@ -106,7 +116,7 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
         Some(r) => {
             revisions_out::write_csv(&dir.join("revisions.csv"), r)?;
             let md = dir.join("revisions.md");
-            std::fs::write(&md, revisions_out::markdown(r, &inputs.catalogue))
+            std::fs::write(&md, revisions_out::markdown(r, &catalogue))
                 .map_err(|e| Error::io(&md, "writing the revision report", e))?;
             revisions_out::summary(r, 10)
         }
@@ -119,11 +129,11 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
         time,
         content_hash,
         pipeline: pipeline_record,
-        catalogue: inputs.catalogue_file.clone(),
+        catalogue: catalogue_file,
         inputs: input_records,
         outputs: output_records(&dir)?,
         warnings: warnings.len(),
-        headline: headline(&plan, &columns.0, &inputs),
+        headline,
     };
     manifest.write(&dir.join("manifest.json"))?;
     store::fault_point("before-publish");
