@@ -4,17 +4,17 @@
 use std::path::Path;
 
 use polars::prelude::*;
-use rust_decimal::Decimal;
 
-use crate::aggregate::facts::{self, FACT_SCALE};
+use crate::aggregate::facts;
 use crate::aggregate::indicators::{self, Indicator};
 use crate::config;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::frame::{collect, left_join, Rows};
 use crate::ingest;
 use crate::ingest::table::{FILE, LINE};
-use crate::report::values::plain;
+use crate::report::values::{plain, Figure};
 use crate::schema::TableKind;
+use crate::vintage::manifest::input_path;
 use crate::vintage::{revisions, Store};
 
 fn usage(what: String, hint: Option<String>, at: &Path) -> Error {
@@ -82,7 +82,7 @@ pub fn explain(
         rows.str("level")?[0].clone(),
         rows.str("area_name")?[0].clone(),
     );
-    let figure = crate::report::values::Figure {
+    let figure = Figure {
         num: rows.i128("num")?[0].unwrap_or(0),
         den: rows.i128("den")?[0],
         comp: None,
@@ -173,25 +173,18 @@ pub fn explain(
             year_shown = year - back.unwrap_or(0)
         ));
         for i in 0..rows.len() {
-            let path = manifest
-                .inputs
-                .iter()
-                .filter(|r| r.table == tables[i])
-                .nth(files[i] as usize)
-                .map_or(String::new(), |r| r.path.clone());
+            let path = input_path(&manifest.inputs, &tables[i], files[i]);
             let source = catalogue
                 .get(&sources[i])
                 .map_or(sources[i].clone(), |p| p.name.clone());
-            let v = values[i].unwrap_or(0);
-            let shown = Decimal::from_i128_with_scale(v, 8) / Decimal::from(measure_def.divisor);
-            debug_assert_eq!(FACT_SCALE, 100_000_000);
+            let shown = Figure::sum(values[i].unwrap_or(0), None, None).exact_value(measure_def);
             out.push_str(&format!(
                 "    {path}:{}  {} {}  {} {source}  {} {unit}\n",
                 lines[i],
                 codes[i],
                 village_names[i],
                 tables[i],
-                plain(shown)
+                shown.map_or(String::new(), plain)
             ));
         }
     }

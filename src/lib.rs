@@ -16,5 +16,6 @@ pub mod ingest;
 pub mod report;
 pub mod run;
 pub mod schema;
+pub mod timing;
 pub mod validate;
 pub mod vintage;

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{self, Cache, Inputs};
 use crate::report;
 use crate::schema::TableKind;
+use crate::timing::Stages;
 use crate::validate::{self, plausibility, Frames, Warning};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
 use crate::vintage::revisions::{self, Revisions, Side};
@@ -40,8 +41,7 @@ pub struct Published {
 /// Validates the pipeline's inputs and computes its figures without writing anything.
 pub fn check(pipeline: &Path) -> Result<Outcome> {
     let plan = config::load(pipeline)?;
-    let (inputs, frames, results, warnings, report) = compute(&plan, &Cache::disabled())?;
-    let _ = (inputs, frames, results);
+    let (_, _, _, warnings, report) = compute(&plan, &Cache::disabled())?;
     Ok(Outcome {
         report,
         warnings,
@@ -161,7 +161,7 @@ type Computed = (
 
 /// Everything up to the outputs: read, validate (all problems at once), aggregate, render.
 fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
-    let mut clock = Stages::start();
+    let mut clock = Stages::start(2);
     let (inputs, mut problems) = ingest::read_all(plan, cache)?;
     clock.lap("read");
     let frames = validate::frames(&inputs)?;
@@ -186,27 +186,6 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     let (columns, text) = report::render(plan, &results, &inputs.catalogue, villages)?;
     clock.lap("render");
     Ok((inputs, frames, (columns, results), warnings, text))
-}
-
-/// Stage timings on standard error when `AGRISTAT_TIMING` is set (the benchmark sets it).
-struct Stages {
-    last: Option<std::time::Instant>,
-}
-
-impl Stages {
-    fn start() -> Stages {
-        let on = std::env::var_os("AGRISTAT_TIMING").is_some();
-        Stages {
-            last: on.then(std::time::Instant::now),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if let Some(last) = self.last {
-            eprintln!("  {stage:<14}{:8.2} s", last.elapsed().as_secs_f64());
-            self.last = Some(std::time::Instant::now());
-        }
-    }
 }
 
 fn village_count(plan: &Plan, inputs: &Inputs) -> usize {

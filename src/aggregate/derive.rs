@@ -24,10 +24,6 @@ fn no_value() -> Expr {
 pub fn derive(sums: LazyFrame) -> Result<LazyFrame> {
     // Every measure but the comparable-price value is itself a sum indicator of the same
     // key (see `facts`), so one filter serves them all.
-    debug_assert!(INDICATORS
-        .iter()
-        .filter(|i| i.ratio.is_none())
-        .all(|i| i.aggregation != Aggregation::RatioOfSums));
     let mut parts = vec![sums
         .clone()
         .filter(col("measure").neq(lit(GOV_AT_PREVIOUS_PRICES)))

@@ -15,6 +15,7 @@ use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::frame::{collect, concat_frames, left_join};
 use crate::schema::TableKind;
+use crate::timing::Stages;
 use crate::validate::Frames;
 
 /// Every indicator at every level, with area names; sorted by
@@ -41,27 +42,21 @@ pub fn aggregate(frames: &Frames, catalogue: &Catalogue) -> Result<Results> {
     };
     // Each stage is collected before the next reads it several times: without polars' CSE
     // (a feature we do not build), a lazy plan used by many branches is recomputed by each.
-    let timing = std::env::var_os("AGRISTAT_TIMING").is_some();
-    let t = std::time::Instant::now();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("    {what:<12}{:8.2} s", t.elapsed().as_secs_f64());
-        }
-    };
+    let mut clock = Stages::start(4);
     let facts = facts::facts(frames, catalogue)?;
     let located = collect(facts::located(facts, frames)?, "collecting the facts")?;
-    lap("facts");
+    clock.lap("facts");
     let sums = collect(rollup::rollup(located.lazy(), levels)?, "summing by area")?;
-    lap("sums");
+    clock.lap("sums");
     let derived = collect(derive::derive(sums.lazy())?, "deriving the indicators")?;
-    lap("derived");
+    clock.lap("derived");
     let named = left_join(
         derived.lazy(),
         names(registry)?,
         &["year", "level", "area_code"],
     );
     let frame = collect(named, "aggregating the tables")?;
-    lap("named");
+    clock.lap("named");
     Ok(Results {
         frame,
         has_counties,
@@ -194,5 +189,17 @@ mod tests {
             "1100"
         );
         assert!(!results.has_counties);
+        // `derive` turns every measure but the comparable-price value into the sum
+        // indicator of the same key: each must be a declared indicator.
+        let keys = results
+            .frame
+            .column("indicator")
+            .unwrap()
+            .str()
+            .unwrap()
+            .clone();
+        for key in keys.iter().flatten() {
+            assert!(indicators::get(key).is_some(), "undeclared indicator {key}");
+        }
     }
 }

@@ -51,6 +51,16 @@ pub struct Manifest {
     pub headline: Vec<Headline>,
 }
 
+/// The path of file `index` of `table`: rows store a file index, the manifest the paths, in
+/// the order each table read them.
+pub fn input_path(inputs: &[InputRecord], table: &str, index: u32) -> String {
+    inputs
+        .iter()
+        .filter(|r| r.table == table)
+        .nth(index as usize)
+        .map_or_else(String::new, |r| r.path.clone())
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()

@@ -4,7 +4,7 @@
 use polars::prelude::*;
 use rust_decimal::Decimal;
 
-use super::manifest::{InputRecord, Manifest};
+use super::manifest::{input_path, InputRecord, Manifest};
 use crate::aggregate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::catalogue::Catalogue;
 use crate::error::Result;
@@ -112,15 +112,6 @@ fn inputs(old: &[InputRecord], new: &[InputRecord]) -> Vec<InputChange> {
     out
 }
 
-/// The path of file `index` of `table` in a run's inputs.
-fn path_of(inputs: &[InputRecord], table: &str, index: u32) -> String {
-    inputs
-        .iter()
-        .filter(|r| r.table == table)
-        .nth(index as usize)
-        .map_or_else(String::new, |r| r.path.clone())
-}
-
 fn display(
     kind: FieldKind,
     rows: &Rows,
@@ -225,7 +216,7 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
             let here = |file: Option<u32>, line: Option<u32>, inputs: &[InputRecord]| {
                 format!(
                     "{}:{}",
-                    path_of(inputs, kind.name(), file.unwrap_or(0)),
+                    input_path(inputs, kind.name(), file.unwrap_or(0)),
                     line.unwrap_or(0)
                 )
             };
