@@ -119,6 +119,12 @@ pub fn render(plan: &Plan, columns: &Columns, catalogue: &Catalogue, villages: u
                 .filter(|&i| columns.indicator[i] == indicator.key)
                 .collect();
             mine.sort_by_key(|&i| item_order(indicator, &columns.item[i], catalogue));
+            if indicator.key == "product_output" {
+                let all = mine.clone();
+                mine.retain(|&i| {
+                    !alone_in_reported_group(&columns.item[i], &all, columns, catalogue)
+                });
+            }
             for i in mine {
                 let item = &columns.item[i];
                 let label = indicators::item_label(indicator, item, catalogue);
@@ -152,6 +158,27 @@ pub fn render(plan: &Plan, columns: &Columns, catalogue: &Catalogue, villages: u
     }
     out.push_str(&notes(plan, villages));
     out
+}
+
+/// Whether an animal product is the only one of its group (meat, egg) in the area: then the
+/// group's own line (肉类总产量, 禽蛋产量) already states its output, and a second line with
+/// the same name and figure would only confuse a reader.
+fn alone_in_reported_group(
+    item: &str,
+    rows: &[usize],
+    columns: &Columns,
+    catalogue: &Catalogue,
+) -> bool {
+    let group = |code: &str| catalogue.get(code).map(|p| p.group.clone());
+    match group(item) {
+        Some(g) if g == "meat" || g == "egg" => {
+            rows.iter()
+                .filter(|&&j| group(&columns.item[j]).as_deref() == Some(g.as_str()))
+                .count()
+                == 1
+        }
+        _ => false,
+    }
 }
 
 fn notes(plan: &Plan, villages: usize) -> String {

@@ -94,6 +94,14 @@ fn prints_the_township_table_and_writes_every_output() {
         out.stdout
     );
     assert_eq!(wd.read("output/zhulin-2019/current/totals.md"), out.stdout);
+    // Eggs have one product: its line would repeat 禽蛋产量 with the same figure.
+    assert_eq!(
+        out.stdout.matches("| 禽蛋产量 ").count(),
+        1,
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("| 猪肉产量 "), "{}", out.stdout);
     let warnings = wd.read("output/zhulin-2019/current/warnings.csv");
     assert!(warnings.starts_with("check,year,village_code,file,line,column,message\n"));
     assert!(warnings.contains("change_on_previous_year,2019,002,,,,village 002 青杠村: 辣椒播种面积 moved +55.4% from 2018 to 2019 (166.0 → 258.0 亩; threshold 50%)"), "{warnings}");
