@@ -3,15 +3,20 @@
 
 use std::path::Path;
 
+use std::collections::BTreeMap;
+
 use polars::prelude::*;
 
-use crate::aggregate::facts;
-use crate::aggregate::indicators::{self, Indicator};
+use crate::aggregate::areas::{text, Hierarchy};
+use crate::aggregate::cells::Measure;
+use crate::aggregate::facts::{FactSource, Years};
+use crate::aggregate::indicators::{self, Ind};
 use crate::config;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
-use crate::frame::{collect, left_join, Rows};
+use crate::frame::{collect, Rows};
 use crate::ingest;
-use crate::ingest::table::{FILE, LINE};
+use crate::ingest::Table;
+use crate::level::Level;
 use crate::report::values::{plain, Figure};
 use crate::schema::TableKind;
 use crate::vintage::manifest::input_path;
@@ -83,11 +88,8 @@ pub fn explain(
         rows.str("area_name")?[0].clone(),
     );
     let figure = Figure {
-        num: rows.i128("num")?[0].unwrap_or(0),
         den: rows.i128("den")?[0],
-        comp: None,
-        prev_num: None,
-        prev_den: None,
+        ..Figure::sum(rows.i128("num")?[0].unwrap_or(0), None, None)
     };
     let unit = indicators::unit_of(def, &item_code, &catalogue);
     let value = if def.ratio.is_some() {
@@ -103,24 +105,30 @@ pub fn explain(
         value.map_or("—".to_string(), plain)
     );
 
-    let located = facts::located(facts::facts(&frames, &catalogue)?, &frames)?;
-    let in_area = col("village_code")
-        .eq(lit(area))
-        .or(col("township_code").eq(lit(area)))
-        .or(col("county_code").eq(lit(area)));
-    let parts: Vec<(&str, &Indicator, Option<i32>, bool)> = match def.ratio {
-        None => vec![(def.key, def, None, false)],
+    let tables = tables_of(&frames)?;
+    let registry = tables
+        .get(&TableKind::Villages)
+        .ok_or_else(|| usage("the run has no village registry".into(), None, store.root()))?;
+    let hierarchy = Hierarchy::build(
+        registry,
+        &plan.years,
+        &Level::ALL[1..5],
+        &Default::default(),
+        "",
+    );
+    let years = Years {
+        report: plan.year,
+        comparison: plan.previous_year,
+        base: plan.base_year,
+    };
+    let source = FactSource::new(&tables, &catalogue, years);
+    let parts: Vec<(Ind, i32, bool)> = match def.ratio {
+        None => vec![(def.id, year, false)],
         Some(r) => vec![
-            (
-                r.numerator,
-                indicators::get(r.numerator).unwrap_or(def),
-                None,
-                false,
-            ),
+            (r.numerator, year, false),
             (
                 r.denominator,
-                indicators::get(r.denominator).unwrap_or(def),
-                r.previous_year.then_some(1),
+                if r.previous_year { year - 1 } else { year },
                 !r.same_item,
             ),
         ],
@@ -128,65 +136,114 @@ pub fn explain(
     if let Some(r) = def.ratio {
         out.push_str(&format!(
             "  = Σ {} ÷ Σ {}{}\n",
-            r.numerator,
-            r.denominator,
+            r.numerator.key(),
+            r.denominator.key(),
             if r.multiplier == 100 { " × 100" } else { "" }
         ));
     }
-    let names = frames
-        .get(&TableKind::Villages)
-        .map(|r| {
-            r.clone()
-                .lazy()
-                .select([col("year"), col("village_code"), col("village_name")])
-        })
-        .ok_or_else(|| usage("the run has no village registry".into(), None, store.root()))?;
-    for (measure, measure_def, back, total_item) in parts {
+    for (measure, at, total_item) in parts {
         let wanted_item = if total_item { "" } else { item_code.as_str() };
-        let selected = located
-            .clone()
-            .filter(
-                col("year")
-                    .eq(lit(year - back.unwrap_or(0)))
-                    .and(col("measure").eq(lit(measure)))
-                    .and(col("item").eq(lit(wanted_item)))
-                    .and(in_area.clone()),
-            )
-            .sort(["_table", FILE, LINE], SortMultipleOptions::default());
-        let df = collect(
-            left_join(selected, names.clone(), &["year", "village_code"]),
-            "listing the rows",
-        )?;
-        let rows = Rows::new(&df);
-        let (tables, files, lines) = (rows.str("_table")?, rows.u32(FILE)?, rows.u32(LINE)?);
-        let (codes, village_names, sources, values) = (
-            rows.str("village_code")?,
-            rows.str("village_name")?,
-            rows.str("_source")?,
-            rows.i128("value")?,
-        );
+        let rows = contributing_rows(&source, &hierarchy, area, at, measure, wanted_item);
+        let measure_def = measure.def();
         let unit = indicators::unit_of(measure_def, wanted_item, &catalogue);
         out.push_str(&format!(
-            "  {measure} ({} {year_shown}): {} row(s)\n",
+            "  {} ({} {at}): {} row(s)\n",
+            measure.key(),
             measure_def.name_zh,
-            rows.len(),
-            year_shown = year - back.unwrap_or(0)
+            rows.len()
         ));
-        for i in 0..rows.len() {
-            let path = input_path(&manifest.inputs, &tables[i], files[i]);
-            let source = catalogue
-                .get(&sources[i])
-                .map_or(sources[i].clone(), |p| p.name.clone());
-            let shown = Figure::sum(values[i].unwrap_or(0), None, None).exact_value(measure_def);
+        for (kind, row, value) in rows {
+            let table = &tables[&kind];
+            let path = input_path(&manifest.inputs, kind.name(), table.file[row]);
+            let village = text(table, "village_code").map_or("", |c| c[row].as_str());
+            let village_name = hierarchy
+                .villages
+                .id(village)
+                .map_or("", |v| hierarchy.villages.names[v as usize].as_str());
+            let source_item = item_of(table, row);
+            let source_item = catalogue
+                .get(source_item)
+                .map_or(source_item.to_string(), |p| p.name.clone());
+            let shown = Figure::sum(value, None, None).exact_value(measure_def);
             out.push_str(&format!(
-                "    {path}:{}  {} {}  {} {source}  {} {unit}\n",
-                lines[i],
-                codes[i],
-                village_names[i],
-                tables[i],
+                "    {path}:{}  {village} {village_name}  {} {source_item}  {} {unit}\n",
+                table.line[row],
+                kind.name(),
                 shown.map_or(String::new(), plain)
             ));
         }
     }
     Ok(out)
+}
+
+/// The rows (table, row, value) whose facts make up `measure` × `item` of `area` in `year`.
+fn contributing_rows(
+    source: &FactSource,
+    hierarchy: &Hierarchy,
+    area: &str,
+    year: i32,
+    measure: Ind,
+    item: &str,
+) -> Vec<(TableKind, usize, i128)> {
+    let Some(y) = hierarchy.year_index(year) else {
+        return Vec::new();
+    };
+    let in_area = |village: u32| {
+        hierarchy.villages.codes[village as usize] == area
+            || hierarchy.levels.iter().any(|l| {
+                hierarchy
+                    .area_of(l.level, y, village)
+                    .is_some_and(|a| l.areas.codes[a as usize] == area)
+            })
+    };
+    let wanted = source.items.get(item);
+    let mut out = Vec::new();
+    for (kind, table) in source.tables {
+        let Some(codes) = text(table, "village_code") else {
+            continue;
+        };
+        for (row, code) in codes.iter().enumerate() {
+            let row_year = crate::aggregate::areas::years_of(table)[row];
+            let village = hierarchy.villages.id(code);
+            if row_year != year || !village.is_some_and(in_area) {
+                continue;
+            }
+            let mut sum = 0i128;
+            let mut found = false;
+            let _ = source.emit::<()>(*kind, row, row_year, &mut |m, i, value, _| {
+                if m == Measure::Sum(measure) && Some(i) == wanted {
+                    sum += value;
+                    found = true;
+                }
+                Ok(())
+            });
+            if found {
+                out.push((*kind, row, sum));
+            }
+        }
+    }
+    out.sort_by_key(|(kind, row, _)| {
+        (
+            kind.name(),
+            source.tables[kind].file[*row],
+            source.tables[kind].line[*row],
+        )
+    });
+    out
+}
+
+/// The text of a row's item field (crop, species, product, project, sector), if any.
+fn item_of(table: &Table, row: usize) -> &str {
+    ["crop", "species", "product", "project", "sector"]
+        .iter()
+        .find_map(|f| text(table, f))
+        .map_or("", |c| c[row].as_str())
+}
+
+/// The tables of a stored run, from its frames.
+fn tables_of(frames: &crate::validate::Frames) -> Result<BTreeMap<TableKind, Table>> {
+    frames
+        .iter()
+        .map(|(kind, df)| Ok((*kind, Table::from_frame(*kind, df)?)))
+        .collect()
 }

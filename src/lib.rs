@@ -13,6 +13,7 @@ pub mod explain;
 pub mod frame;
 pub mod history;
 pub mod ingest;
+pub mod level;
 pub mod report;
 pub mod run;
 pub mod schema;

@@ -25,7 +25,7 @@ enum Command {
     Run {
         /// The pipeline file (TOML).
         pipeline: PathBuf,
-        /// Do not print the report table.
+        /// Do not print the report table, and show no progress.
         #[arg(short, long)]
         quiet: bool,
     },
@@ -33,6 +33,9 @@ enum Command {
     Check {
         /// The pipeline file (TOML).
         pipeline: PathBuf,
+        /// Show no progress.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// List the runs (vintages) of a pipeline: id, time, changed inputs, headline totals.
     Runs {
@@ -73,6 +76,11 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let quiet = matches!(
+        cli.command,
+        Command::Run { quiet: true, .. } | Command::Check { quiet: true, .. }
+    );
+    agristat::timing::Progress::set(quiet);
     let result = match cli.command {
         Command::Run { pipeline, quiet } => agristat::run::run(&pipeline).map(|outcome| {
             if !quiet {
@@ -89,7 +97,7 @@ fn main() -> ExitCode {
                 eprintln!("wrote run {} ({})", run.id, run.current.display());
             }
         }),
-        Command::Check { pipeline } => agristat::run::check(&pipeline).map(|outcome| {
+        Command::Check { pipeline, .. } => agristat::run::check(&pipeline).map(|outcome| {
             print!("{}", outcome.report);
             for warning in &outcome.warnings {
                 eprintln!("{warning}");

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::aggregate::{self, changes};
+use crate::aggregate::indicators::Ind;
+use crate::aggregate::{self, changes, Results};
 use crate::chart;
 use crate::config::{self, Plan};
 use crate::error::{Error, Result};
 use crate::ingest::{self, Cache, Inputs};
-use crate::report;
-use crate::schema::TableKind;
+use crate::report::{self, Layout};
 use crate::timing::Stages;
 use crate::validate::{self, plausibility, Frames, Warning};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
@@ -41,10 +41,10 @@ pub struct Published {
 /// Validates the pipeline's inputs and computes its figures without writing anything.
 pub fn check(pipeline: &Path) -> Result<Outcome> {
     let plan = config::load(pipeline)?;
-    let (_, _, _, warnings, report) = compute(&plan, &Cache::disabled())?;
+    let computed = compute(&plan, &Cache::disabled())?;
     Ok(Outcome {
-        report,
-        warnings,
+        report: computed.text,
+        warnings: computed.warnings,
         published: None,
     })
 }
@@ -54,34 +54,46 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
     let plan = config::load(pipeline)?;
     let (time, time_id) = manifest::now();
     let store = Store::new(&plan.output_dir);
-    let (inputs, frames, columns, mut warnings, text) =
-        compute(&plan, &Cache::at(&store.cache_dir()))?;
+    let Computed {
+        inputs,
+        frames,
+        results,
+        layout,
+        mut warnings,
+        text,
+    } = compute(&plan, &Cache::at(&store.cache_dir()))?;
+    let mut clock = Stages::start(2);
 
-    let (charts, chart_warnings) = chart::render_all(&plan, &columns.0, &inputs.catalogue);
+    let (charts, chart_warnings) =
+        chart::render_all(&plan, &results, &inputs.catalogue, &layout.report_levels);
     warnings.extend(chart_warnings);
     warnings.sort();
+    clock.lap("charts");
 
     store.clean()?;
     let staging = store.begin()?;
     let dir = staging.path().to_path_buf();
     report::write(
         &dir,
-        &columns.0,
+        &results,
+        &layout,
         &text,
         &inputs.catalogue,
         &warnings,
         &charts,
     )?;
-    snapshot::save(&dir, &frames, &columns.1.frame)?;
+    clock.lap("write");
+    let results_frame = snapshot::results_frame(&results)?;
+    snapshot::save(&dir, &frames, &results_frame)?;
+    clock.lap("snapshot");
     store::fault_point("after-outputs");
 
     let pipeline_record = manifest::file_record(pipeline, &pipeline.display().to_string())?;
     let input_records = input_records(&inputs);
-    let headline = headline(&plan, &columns.0, &inputs);
-    // What the comparison below does not need goes now: at a country's scale the report
-    // columns and the parsed tables hold gigabytes, and the earlier run is loaded next.
-    let (report_columns, results) = columns;
-    drop(report_columns);
+    let headline = headline(&plan, &results, &layout, &inputs);
+    // What the comparison below does not need goes now: at a country's scale the results
+    // and the parsed tables hold gigabytes, and the earlier run is loaded next.
+    drop(results);
     let Inputs {
         catalogue,
         catalogue_file,
@@ -106,12 +118,13 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
                 id: &id,
                 inputs: &input_records,
                 frames: &frames,
-                results: &results.frame,
+                results: &results_frame,
             };
             Some(revisions::compare(&old, &new, &catalogue)?)
         }
         None => None,
     };
+    clock.lap("revisions");
     let summary = match &revisions {
         Some(r) => {
             revisions_out::write_csv(&dir.join("revisions.csv"), r)?;
@@ -122,6 +135,13 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
         }
         None => "first run of this pipeline: nothing to compare with\n".to_string(),
     };
+    let mut summary = summary;
+    if !layout.villages_csv {
+        summary.push_str(&format!(
+            "villages.csv not written: {} villages (set [outputs] villages = true to write it)\n",
+            layout.villages
+        ));
+    }
 
     let manifest = Manifest {
         agristat_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -138,6 +158,7 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
     manifest.write(&dir.join("manifest.json"))?;
     store::fault_point("before-publish");
     store.publish(staging, &id)?;
+    clock.lap("publish");
     Ok(Outcome {
         report: text,
         warnings,
@@ -151,13 +172,15 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
     })
 }
 
-type Computed = (
-    Inputs,
-    Frames,
-    (report::columns::Columns, aggregate::Results),
-    Vec<Warning>,
-    String,
-);
+/// What `check` and `run` share: the inputs, their frames, the results and the report.
+struct Computed {
+    inputs: Inputs,
+    frames: Frames,
+    results: Results,
+    layout: Layout,
+    warnings: Vec<Warning>,
+    text: String,
+}
 
 /// Everything up to the outputs: read, validate (all problems at once), aggregate, render.
 fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
@@ -174,28 +197,26 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     }
     let mut warnings = plausibility::check(plan, &inputs, &frames)?;
     clock.lap("plausibility");
-    let results = aggregate::aggregate(&frames, &inputs.catalogue)?;
+    let results = aggregate::aggregate(plan, &inputs)?;
     clock.lap("aggregate");
     warnings.extend(changes::changes(
         &results,
         &inputs.catalogue,
         plan.change_threshold_pct,
-    )?);
+    ));
+    warnings.extend(changes::moved(&results));
     warnings.sort();
-    let villages = village_count(plan, &inputs);
-    let (columns, text) = report::render(plan, &results, &inputs.catalogue, villages)?;
+    let layout = Layout::new(plan, &results);
+    let text = report::render(plan, &results, &inputs.catalogue, &layout);
     clock.lap("render");
-    Ok((inputs, frames, (columns, results), warnings, text))
-}
-
-fn village_count(plan: &Plan, inputs: &Inputs) -> usize {
-    let Some(registry) = inputs.tables.get(&TableKind::Villages) else {
-        return 0;
-    };
-    match &registry.values[0] {
-        ingest::table::Values::Year(years) => years.iter().filter(|y| **y == plan.year).count(),
-        _ => 0,
-    }
+    Ok(Computed {
+        inputs,
+        frames,
+        results,
+        layout,
+        warnings,
+        text,
+    })
 }
 
 fn input_records(inputs: &Inputs) -> Vec<InputRecord> {
@@ -243,42 +264,36 @@ fn output_records(dir: &Path) -> Result<Vec<FileRecord>> {
     Ok(out)
 }
 
-/// The figures `agristat runs` lists for each run: a few headline totals per area.
-fn headline(plan: &Plan, columns: &report::columns::Columns, inputs: &Inputs) -> Vec<Headline> {
-    const KEYS: [&str; 4] = [
-        "gross_output_value",
-        "grain_output",
-        "meat_output",
-        "net_income_per_capita",
+/// The figures `agristat runs` lists for each run: a few headline totals per area of the
+/// report levels.
+fn headline(plan: &Plan, results: &Results, layout: &Layout, inputs: &Inputs) -> Vec<Headline> {
+    const KEYS: [Ind; 4] = [
+        Ind::GrainOutput,
+        Ind::GrossOutputValue,
+        Ind::MeatOutput,
+        Ind::NetIncomePerCapita,
     ];
     let mut out = Vec::new();
-    for i in 0..columns.len() {
-        if columns.year[i] != plan.year
-            || columns.level[i] == "village"
-            || !columns.item[i].is_empty()
-        {
-            continue;
+    for &level in &layout.report_levels {
+        let areas = results.areas(level);
+        for area in 0..areas.len() as u32 {
+            for ind in KEYS {
+                let def = ind.def();
+                let Some(figure) = results.figure(level, plan.year, area, ind, 0) else {
+                    continue;
+                };
+                let Some(value) = figure.value(def, def.report_decimals) else {
+                    continue;
+                };
+                out.push(Headline {
+                    area_code: areas.codes[area as usize].clone(),
+                    area_name: areas.names[area as usize].clone(),
+                    indicator: def.key.to_string(),
+                    unit: crate::aggregate::indicators::unit_of(def, "", &inputs.catalogue),
+                    value: report::values::fixed(value, def.report_decimals),
+                });
+            }
         }
-        let Some(indicator) = KEYS.iter().find_map(|k| {
-            (columns.indicator[i] == *k)
-                .then(|| crate::aggregate::indicators::get(k))
-                .flatten()
-        }) else {
-            continue;
-        };
-        let Some(value) = columns
-            .figure(i)
-            .value(indicator, indicator.report_decimals)
-        else {
-            continue;
-        };
-        out.push(Headline {
-            area_code: columns.area_code[i].clone(),
-            area_name: columns.area_name[i].clone(),
-            indicator: indicator.key.to_string(),
-            unit: crate::aggregate::indicators::unit_of(indicator, "", &inputs.catalogue),
-            value: report::values::fixed(value, indicator.report_decimals),
-        });
     }
     out
 }

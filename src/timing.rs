@@ -1,29 +1,103 @@
-//! Stage timings on standard error when `AGRISTAT_TIMING` is set; the scale benchmark sets it
-//! to show where a run spends its time.
+//! Where a run is and how long its stages took. On a terminal a spinner names the last stage
+//! done; elsewhere (a log, a scheduled job) a plain line for each stage that took a second or
+//! more; nothing with `-q`. `AGRISTAT_PROGRESS=never` or `always` (a line for every stage)
+//! overrides the choice. `AGRISTAT_TIMING` prints every stage's time, as the scale benchmark
+//! reads them.
 
-use std::time::Instant;
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// How progress is shown, chosen once by the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Nothing (`-q`).
+    Quiet,
+    /// A spinner on standard error, which is a terminal.
+    Spinner,
+    /// A line on standard error for each slow stage.
+    Lines,
+    /// A line on standard error for every stage.
+    AllLines,
+}
+
+static MODE: OnceLock<Progress> = OnceLock::new();
+
+/// A stage that takes at least this long gets its own line in `Lines` mode.
+const SLOW: Duration = Duration::from_secs(1);
+
+impl Progress {
+    /// Sets how progress is shown for this process (the first call wins).
+    pub fn set(quiet: bool) {
+        let forced = std::env::var("AGRISTAT_PROGRESS").ok();
+        let mode = if quiet || forced.as_deref() == Some("never") {
+            Progress::Quiet
+        } else if forced.as_deref() == Some("always") {
+            Progress::AllLines
+        } else if std::io::stderr().is_terminal() {
+            Progress::Spinner
+        } else {
+            Progress::Lines
+        };
+        let _ = MODE.set(mode);
+    }
+
+    fn get() -> Progress {
+        *MODE.get().unwrap_or(&Progress::Quiet)
+    }
+}
 
 pub struct Stages {
     indent: usize,
-    last: Option<Instant>,
+    timing: bool,
+    last: Instant,
+    spinner: Option<ProgressBar>,
 }
 
 impl Stages {
     /// A clock whose laps are printed `indent` spaces in (nested stages indent more).
     pub fn start(indent: usize) -> Stages {
-        let on = std::env::var_os("AGRISTAT_TIMING").is_some();
+        let spinner = (Progress::get() == Progress::Spinner && indent <= 2).then(|| {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} agristat: {msg} ({elapsed})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.set_message("working");
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
         Stages {
             indent,
-            last: on.then(Instant::now),
+            timing: std::env::var_os("AGRISTAT_TIMING").is_some(),
+            last: Instant::now(),
+            spinner,
         }
     }
 
-    /// Prints the time since the previous lap, if timing is on.
+    /// Marks the end of `stage`.
     pub fn lap(&mut self, stage: &str) {
-        if let Some(last) = self.last {
+        let took = self.last.elapsed();
+        if self.timing {
             let pad = " ".repeat(self.indent);
-            eprintln!("{pad}{stage:<14}{:8.2} s", last.elapsed().as_secs_f64());
-            self.last = Some(Instant::now());
+            eprintln!("{pad}{stage:<14}{:8.2} s", took.as_secs_f64());
+        } else if let Some(bar) = &self.spinner {
+            bar.set_message(format!("{stage} done in {:.1} s", took.as_secs_f64()));
+        } else if Progress::get() == Progress::AllLines
+            || (Progress::get() == Progress::Lines && took >= SLOW)
+        {
+            eprintln!("agristat: {stage} done in {:.1} s", took.as_secs_f64());
+        }
+        self.last = Instant::now();
+    }
+}
+
+impl Drop for Stages {
+    fn drop(&mut self) {
+        if let Some(bar) = self.spinner.take() {
+            bar.finish_and_clear();
         }
     }
 }

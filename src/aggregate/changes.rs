@@ -1,78 +1,110 @@
-//! Plausibility on the aggregated figures: a village figure that moved far on last year.
+//! Plausibility on the aggregated figures: a village figure that moved far on the year it is
+//! compared with.
 
-use polars::prelude::*;
-
-use super::derive::change_checked;
-use super::indicators::{self, INDICATORS};
+use super::cells::Measure;
+use super::indicators::{self, Aggregation, Ind};
 use super::Results;
 use crate::catalogue::Catalogue;
-use crate::error::Result;
-use crate::frame::{collect, Rows};
+use crate::level::Level;
 use crate::report::values::Figure;
 use crate::validate::Warning;
 
-pub fn changes(
-    results: &Results,
-    catalogue: &Catalogue,
-    threshold_pct: f64,
-) -> Result<Vec<Warning>> {
-    let checked: Vec<&str> = INDICATORS
-        .iter()
-        .map(|i| i.key)
-        .filter(|k| change_checked(k))
-        .collect();
-    let mut is_checked = lit(false);
-    for key in checked {
-        is_checked = is_checked.or(col("indicator").eq(lit(key)));
-    }
-    let num = col("num").cast(DataType::Float64);
-    let prev = col("prev_num").cast(DataType::Float64);
-    let moved = results.frame.clone().lazy().filter(
-        col("level")
-            .eq(lit("village"))
-            .and(is_checked)
-            .and(col("prev_num").gt(lit(0i64)))
-            .and({
-                let growth = (num - prev.clone()) / prev;
-                let limit = threshold_pct / 100.0;
-                growth.clone().gt(lit(limit)).or(growth.lt(lit(-limit)))
-            }),
-    );
-    let df = collect(moved, "comparing village figures with last year")?;
-    let rows = Rows::new(&df);
-    let (years, codes, names) = (
-        rows.i32("year")?,
-        rows.str("area_code")?,
-        rows.str("area_name")?,
-    );
-    let (keys, items) = (rows.str("indicator")?, rows.str("item")?);
-    let (nums, prevs) = (rows.i128("num")?, rows.i128("prev_num")?);
+/// Indicators whose village figures are compared with the earlier year for plausibility.
+pub fn change_checked(ind: Ind) -> bool {
+    matches!(ind.def().aggregation, Aggregation::Sum | Aggregation::Stock) && ind != Ind::Dividends
+}
+
+pub fn changes(results: &Results, catalogue: &Catalogue, threshold_pct: f64) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    for i in 0..rows.len() {
-        let Some(indicator) = indicators::get(&keys[i]) else {
+    let limit = threshold_pct / 100.0;
+    let villages = results.areas(Level::Village);
+    for &year in &results.hierarchy.years {
+        let (Some(earlier), Some(y)) = (
+            results.compared_with(year),
+            results.hierarchy.year_index(year),
+        ) else {
             continue;
         };
-        let figure = Figure::sum(nums[i].unwrap_or(0), prevs[i], None);
-        let unit = indicators::unit_of(indicator, &items[i], catalogue);
-        let label = indicators::item_label(indicator, &items[i], catalogue);
-        let year = years[i].unwrap_or(0);
-        warnings.push(Warning {
-            year,
-            village_code: codes[i].clone(),
-            check: "change_on_previous_year",
-            location: None,
-            message: format!(
-                "village {} {}: {}{} moved {}% from {} to {year} ({} → {} {unit}; threshold {threshold_pct}%)",
-                codes[i],
-                names[i],
-                label,
-                indicator.name_zh,
-                figure.growth_pct(indicator).map_or("?".into(), |g| format!("{g:+}")),
-                year - 1,
-                figure.previous(indicator, 1).map_or(String::new(), |d| d.to_string()),
-                figure.value(indicator, 1).map_or(String::new(), |d| d.to_string()),
-            ),
-        });
+        let ye = results.hierarchy.year_index(earlier).unwrap_or(y);
+        for v in 0..villages.len() as u32 {
+            let (series, values) = results.villages.slot(y, v);
+            for (s, value) in series.iter().zip(values) {
+                let Measure::Sum(ind) = results.series.measure[*s as usize] else {
+                    continue;
+                };
+                if !change_checked(ind) {
+                    continue;
+                }
+                let Some(prev) = results.villages.get(ye, v, *s) else {
+                    continue;
+                };
+                if prev <= 0 {
+                    continue;
+                }
+                let growth = (*value as f64 - prev as f64) / prev as f64;
+                if growth.abs() <= limit {
+                    continue;
+                }
+                let item = results.item(results.series.item[*s as usize]);
+                let def = ind.def();
+                let figure = Figure::sum(i128::from(*value), Some(prev), None);
+                let unit = indicators::unit_of(def, item, catalogue);
+                let label = indicators::item_label(def, item, catalogue);
+                let (code, name) = (&villages.codes[v as usize], &villages.names[v as usize]);
+                warnings.push(Warning {
+                    year,
+                    village_code: code.clone(),
+                    check: "change_on_previous_year",
+                    location: None,
+                    message: format!(
+                        "village {code} {name}: {label}{} moved {}% from {earlier} to {year} ({} → {} {unit}; threshold {threshold_pct}%)",
+                        def.name_zh,
+                        figure.growth_pct(def).map_or("?".into(), |g| format!("{g:+}")),
+                        figure.previous(def, 1).map_or(String::new(), |d| d.to_string()),
+                        figure.value(def, 1).map_or(String::new(), |d| d.to_string()),
+                    ),
+                });
+            }
+        }
     }
-    Ok(warnings)
+    warnings
+}
+
+/// Villages whose township (or higher area) differs between two years of the pipeline: each
+/// year is aggregated by its own registry, and a statistician should know that the areas'
+/// figures are then not like for like.
+pub fn moved(results: &Results) -> Vec<Warning> {
+    let h = &results.hierarchy;
+    let mut warnings = Vec::new();
+    let Some(parent) = h.levels.first() else {
+        return warnings;
+    };
+    for (y, pair) in h.years.windows(2).enumerate() {
+        for v in 0..h.villages.len() {
+            let (before, after) = (parent.of_village[y][v], parent.of_village[y + 1][v]);
+            if before == super::areas::NONE || after == super::areas::NONE || before == after {
+                continue;
+            }
+            let code = &h.villages.codes[v];
+            let areas = &parent.areas;
+            warnings.push(Warning {
+                year: pair[1],
+                village_code: code.clone(),
+                check: "village_moved",
+                location: None,
+                message: format!(
+                    "village {code} {}: {} {} {} in {} but {} {} in {}; each year is aggregated by its own registry",
+                    h.villages.names[v],
+                    parent.level.noun_zh(),
+                    areas.codes[before as usize],
+                    areas.names[before as usize],
+                    pair[0],
+                    areas.codes[after as usize],
+                    areas.names[after as usize],
+                    pair[1]
+                ),
+            });
+        }
+    }
+    warnings
 }

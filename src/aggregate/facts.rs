@@ -1,280 +1,395 @@
-//! Village tables to facts: one long frame of (year, village_code, measure, item, value),
-//! every value an exact integer in canonical units × 10^8. Quantities carry 4 decimals from
-//! ingest; a product with a price or a grain factor (also 4 decimals) needs 8.
+//! Table rows to facts, and facts to each village's sums. A fact is (measure, item, value):
+//! a row of the crops table gives its crop's sown area and output, the grain equivalents
+//! and its value at this year's prices (and at the comparison and base years'). Values are
+//! exact integers in canonical units × 10⁸: quantities carry 4 decimals from ingest, and a
+//! product with a price or a grain factor (also 4 decimals) needs 8.
 
-use polars::prelude::*;
+use std::collections::BTreeMap;
 
-use super::indicators::{GOV_AT_PREVIOUS_PRICES, INCOME_COMPONENTS};
-use crate::catalogue::Catalogue;
-use crate::error::{Error, Result};
-use crate::frame::{concat_frames, inner_join, left_join};
+use rustc_hash::FxHashMap;
+
+use super::areas::{self, Hierarchy, NONE};
+use super::cells::{Cells, Dict, Measure, Scratch, SeriesDict};
+use super::indicators::{Ind, INCOME_COMPONENTS};
+use crate::catalogue::{Catalogue, Sector};
+use crate::error::Problem;
 use crate::ingest::number::SCALE;
-use crate::ingest::table::{FILE, LINE};
+use crate::ingest::table::{Table, Values};
 use crate::schema::TableKind;
-use crate::validate::Frames;
 
 /// Fixed-point scale of fact values: 10^8 canonical units.
 pub const FACT_SCALE: i128 = (SCALE as i128) * (SCALE as i128);
 
-/// The catalogue as a frame, for joins.
-pub fn catalogue_frame(catalogue: &Catalogue) -> Result<DataFrame> {
-    let p = &catalogue.products;
-    DataFrame::new_infer_height(vec![
-        Column::new(
-            "product".into(),
-            p.iter().map(|x| x.code.clone()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "group".into(),
-            p.iter().map(|x| x.group.clone()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "sector".into(),
-            p.iter()
-                .map(|x| x.sector.code().to_string())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "grain_factor".into(),
-            p.iter().map(|x| x.grain_factor).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "species".into(),
-            p.iter().map(|x| x.species.clone()).collect::<Vec<_>>(),
-        ),
-    ])
-    .map_err(Error::engine("building the catalogue frame"))
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Meat,
+    Egg,
+    Other,
 }
 
-/// One measure from a table's rows. Every fact keeps where it came from (`_table`, the
-/// row's own item as `_source`, `_file`, `_line`), so that `explain` can list them.
-fn fact(frame: LazyFrame, measure: &str, item: Expr, value: Expr) -> LazyFrame {
-    frame.select([
-        col("year"),
-        col("village_code"),
-        lit(measure).alias("measure"),
-        item.cast(DataType::String).alias("item"),
-        value.cast(DataType::Int128).alias("value"),
-        col("_table"),
-        col("_source"),
-        col(FILE),
-        col(LINE),
-    ])
+#[derive(Debug, Clone, Copy)]
+struct ProductInfo {
+    sector: u32,
+    group: Group,
+    /// × `SCALE`.
+    grain_factor: i64,
+    species: Option<u32>,
 }
 
-/// Computes a frame that many facts read, once.
-fn materialize(frame: LazyFrame) -> Result<LazyFrame> {
-    Ok(crate::frame::collect(frame, "joining the catalogue")?.lazy())
+/// The years a fact is valued at: its own, and for the report year the comparison and the
+/// base year.
+#[derive(Debug, Clone, Copy)]
+pub struct Years {
+    pub report: i32,
+    pub comparison: Option<i32>,
+    pub base: Option<i32>,
 }
 
-/// A table's frame with its name and the field that names each row's item.
-fn tagged(frames: &Frames, kind: TableKind, source: Option<&str>) -> Option<LazyFrame> {
-    let source = source.map_or(lit(""), col);
-    frames.get(&kind).map(|df| {
-        df.clone().lazy().with_columns([
-            lit(kind.name()).alias("_table"),
-            source.cast(DataType::String).alias("_source"),
-        ])
-    })
+/// Everything needed to turn a row into facts: item ids, product facts, prices.
+pub struct FactSource<'a> {
+    pub tables: &'a BTreeMap<TableKind, Table>,
+    pub items: Dict,
+    products: Vec<Option<ProductInfo>>,
+    prices: FxHashMap<(i32, u32), i64>,
+    /// The item id of each row of each table's item field.
+    row_items: BTreeMap<TableKind, Vec<u32>>,
+    components: [u32; 4],
+    years: Years,
 }
 
-/// A quantity of 4 decimals raised to the fact scale.
-fn quantity(name: &str) -> Expr {
-    col(name).cast(DataType::Int128) * lit(SCALE)
+fn number<'a>(table: &'a Table, field: &str) -> &'a [Option<i64>] {
+    let i = table.kind.fields().iter().position(|f| f.name == field);
+    match i.map(|i| &table.values[i]) {
+        Some(Values::Number(v)) => v,
+        _ => &[],
+    }
 }
 
-fn product(a: &str, b: &str) -> Expr {
-    col(a).cast(DataType::Int128) * col(b).cast(DataType::Int128)
+/// The item field of a table, if it has one.
+fn item_field(kind: TableKind) -> Option<&'static str> {
+    match kind {
+        TableKind::Crops => Some("crop"),
+        TableKind::Livestock => Some("species"),
+        TableKind::Slaughter | TableKind::Prices => Some("product"),
+        TableKind::Dividends => Some("project"),
+        TableKind::OtherOutput => Some("sector"),
+        _ => None,
+    }
 }
 
-fn total() -> Expr {
-    lit("")
-}
-
-/// All facts of all tables.
-pub fn facts(frames: &Frames, catalogue: &Catalogue) -> Result<LazyFrame> {
-    let products = catalogue_frame(catalogue)?.lazy();
-    let prices = frames.get(&TableKind::Prices).map(|p| {
-        p.clone()
-            .lazy()
-            .select([col("year"), col("product"), col("price")])
-    });
-    let mut parts = Vec::new();
-
-    if let Some(crops) = tagged(frames, TableKind::Crops, Some("crop")) {
-        let crops = materialize(inner_join(
-            crops.with_column(col("crop").alias("product")),
-            products.clone(),
-            &["product"],
-        ))?;
-        parts.push(fact(
-            crops.clone(),
-            "crop_sown_area",
-            col("crop"),
-            quantity("sown_area"),
-        ));
-        parts.push(fact(
-            crops.clone(),
-            "crop_output",
-            col("crop"),
-            quantity("output"),
-        ));
-        let grain = crops.clone().filter(col("grain_factor").gt(lit(0i64)));
-        parts.push(fact(
-            grain.clone(),
-            "grain_sown_area",
-            total(),
-            quantity("sown_area"),
-        ));
-        parts.push(fact(
-            grain,
-            "grain_output",
-            total(),
-            product("output", "grain_factor"),
-        ));
-        if let Some(prices) = &prices {
-            parts.extend(valued(crops, prices.clone()));
+impl<'a> FactSource<'a> {
+    pub fn new(
+        tables: &'a BTreeMap<TableKind, Table>,
+        catalogue: &Catalogue,
+        years: Years,
+    ) -> FactSource<'a> {
+        let mut items = Dict::default();
+        let components = INCOME_COMPONENTS.map(|(key, _)| items.id(key));
+        let mut products = Vec::new();
+        for p in &catalogue.products {
+            let id = items.id(&p.code) as usize;
+            let info = ProductInfo {
+                sector: items.id(p.sector.code()),
+                group: match p.group.as_str() {
+                    "meat" => Group::Meat,
+                    "egg" => Group::Egg,
+                    _ => Group::Other,
+                },
+                grain_factor: p.grain_factor,
+                species: p.species.as_deref().map(|s| items.id(s)),
+            };
+            if products.len() <= id {
+                products.resize(id + 1, None);
+            }
+            products[id] = Some(info);
+        }
+        for s in Sector::ALL {
+            items.id(s.code());
+        }
+        let mut row_items: BTreeMap<TableKind, Vec<u32>> = BTreeMap::new();
+        for (kind, table) in tables {
+            if let Some(field) = item_field(*kind) {
+                let names = areas::text(table, field).unwrap_or(&[]);
+                row_items.insert(*kind, names.iter().map(|n| items.id(n)).collect());
+            }
+        }
+        let mut prices: FxHashMap<(i32, u32), i64> = FxHashMap::default();
+        if let Some(table) = tables.get(&TableKind::Prices) {
+            let row_years = areas::years_of(table);
+            for ((year, item), price) in row_years
+                .iter()
+                .zip(&row_items[&TableKind::Prices])
+                .zip(number(table, "price"))
+            {
+                if let Some(p) = price {
+                    prices.insert((*year, *item), *p);
+                }
+            }
+        }
+        FactSource {
+            tables,
+            items,
+            products,
+            prices,
+            row_items,
+            components,
+            years,
         }
     }
-    if let Some(slaughter) = tagged(frames, TableKind::Slaughter, Some("product")) {
-        let slaughter = materialize(inner_join(slaughter, products.clone(), &["product"]))?;
-        parts.push(fact(
-            slaughter.clone(),
-            "product_output",
-            col("product"),
-            quantity("output"),
-        ));
-        let meat = slaughter.clone().filter(col("group").eq(lit("meat")));
-        parts.push(fact(
-            meat.clone(),
-            "meat_output",
-            total(),
-            quantity("output"),
-        ));
-        let eggs = slaughter.clone().filter(col("group").eq(lit("egg")));
-        parts.push(fact(eggs, "egg_output", total(), quantity("output")));
-        let offtake = meat.filter(
-            col("species")
-                .is_not_null()
-                .and(col("head_count").is_not_null()),
-        );
-        parts.push(fact(
-            offtake,
-            "offtake",
-            col("species"),
-            quantity("head_count"),
-        ));
-        if let Some(prices) = &prices {
-            parts.extend(valued(slaughter, prices.clone()));
+
+    fn product(&self, item: u32) -> Option<&ProductInfo> {
+        self.products.get(item as usize)?.as_ref()
+    }
+
+    /// The facts of row `row` of table `kind` (whose year is `year`), each with the field it
+    /// comes from. `sink` may stop the row with an error.
+    pub fn emit<E>(
+        &self,
+        kind: TableKind,
+        row: usize,
+        year: i32,
+        sink: &mut impl FnMut(Measure, u32, i128, &'static str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let table = &self.tables[&kind];
+        let q = |field: &str| number(table, field)[row].map(|v| v as i128 * SCALE as i128);
+        let item = self.row_items.get(&kind).map_or(0, |items| items[row]);
+        let sum = Measure::Sum;
+        match kind {
+            TableKind::Crops => {
+                let (area, output) = (q("sown_area"), q("output"));
+                if let Some(a) = area {
+                    sink(sum(Ind::CropSownArea), item, a, "sown_area")?;
+                }
+                if let Some(o) = output {
+                    sink(sum(Ind::CropOutput), item, o, "output")?;
+                }
+                if let Some(p) = self.product(item).filter(|p| p.grain_factor > 0) {
+                    if let Some(a) = area {
+                        sink(sum(Ind::GrainSownArea), 0, a, "sown_area")?;
+                    }
+                    let raw = number(table, "output")[row];
+                    if let Some(o) = raw {
+                        let grain = o as i128 * p.grain_factor as i128;
+                        sink(sum(Ind::GrainOutput), 0, grain, "output")?;
+                    }
+                }
+                self.valued(table, row, item, year, sink)?;
+            }
+            TableKind::Slaughter => {
+                if let Some(o) = q("output") {
+                    sink(sum(Ind::ProductOutput), item, o, "output")?;
+                    match self.product(item).map(|p| p.group) {
+                        Some(Group::Meat) => sink(sum(Ind::MeatOutput), 0, o, "output")?,
+                        Some(Group::Egg) => sink(sum(Ind::EggOutput), 0, o, "output")?,
+                        _ => {}
+                    }
+                }
+                let species = self.product(item).filter(|p| p.group == Group::Meat);
+                if let (Some(s), Some(h)) = (species.and_then(|p| p.species), q("head_count")) {
+                    sink(sum(Ind::Offtake), s, h, "head_count")?;
+                }
+                self.valued(table, row, item, year, sink)?;
+            }
+            TableKind::Livestock => {
+                if let Some(s) = q("year_end_stock") {
+                    sink(sum(Ind::YearEndStock), item, s, "year_end_stock")?;
+                }
+            }
+            TableKind::OtherOutput => {
+                if let Some(v) = q("value") {
+                    for m in self.value_measures(year) {
+                        sink(m, 0, v, "value")?;
+                        sink(m, item, v, "value")?;
+                    }
+                }
+            }
+            TableKind::Dividends => {
+                if let Some(a) = q("amount") {
+                    sink(sum(Ind::Dividends), 0, a, "amount")?;
+                    sink(sum(Ind::Dividends), item, a, "amount")?;
+                }
+                for (field, ind) in [
+                    ("households", Ind::DividendHouseholds),
+                    ("poor_households", Ind::DividendPoorHouseholds),
+                ] {
+                    if let Some(v) = q(field) {
+                        sink(sum(ind), 0, v, field)?;
+                    }
+                }
+            }
+            TableKind::Income => {
+                let mut total = 0i128;
+                for ((field, _), id) in INCOME_COMPONENTS.iter().zip(self.components) {
+                    let v = q(field).unwrap_or(0);
+                    total += v;
+                    sink(sum(Ind::NetIncome), id, v, field)?;
+                }
+                sink(sum(Ind::NetIncome), 0, total, "wage_income")?;
+            }
+            TableKind::Villages => {
+                for (field, ind) in [
+                    ("population", Ind::Population),
+                    ("households", Ind::Households),
+                    ("poor_households", Ind::PoorHouseholds),
+                ] {
+                    if let Some(v) = q(field) {
+                        sink(sum(ind), 0, v, field)?;
+                    }
+                }
+            }
+            TableKind::Prices => {}
         }
+        Ok(())
     }
-    if let Some(livestock) = tagged(frames, TableKind::Livestock, Some("species")) {
-        parts.push(fact(
-            livestock,
-            "year_end_stock",
-            col("species"),
-            quantity("year_end_stock"),
-        ));
+
+    /// The value measures of a year: at its own prices, and for the report year at the
+    /// comparison and the base year's prices, each with the year of its prices.
+    fn value_measures(&self, year: i32) -> Vec<Measure> {
+        self.priced_measures(year)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect()
     }
-    if let Some(other) = tagged(frames, TableKind::OtherOutput, Some("sector")) {
-        for measure in ["gross_output_value", GOV_AT_PREVIOUS_PRICES] {
-            parts.push(fact(other.clone(), measure, total(), quantity("value")));
-            parts.push(fact(
-                other.clone(),
-                measure,
-                col("sector"),
-                quantity("value"),
-            ));
+
+    fn priced_measures(&self, year: i32) -> Vec<(Measure, i32)> {
+        let mut out = vec![(Measure::Sum(Ind::GrossOutputValue), year)];
+        if year == self.years.report {
+            if let Some(c) = self.years.comparison {
+                out.push((Measure::GovAtComparisonPrices, c));
+            }
+            if let Some(b) = self.years.base {
+                out.push((Measure::GovAtBasePrices, b));
+            }
         }
+        out
     }
-    if let Some(d) = tagged(frames, TableKind::Dividends, Some("project")) {
-        parts.push(fact(d.clone(), "dividends", total(), quantity("amount")));
-        parts.push(fact(
-            d.clone(),
-            "dividends",
-            col("project"),
-            quantity("amount"),
-        ));
-        parts.push(fact(
-            d.clone(),
-            "dividend_households",
-            total(),
-            quantity("households"),
-        ));
-        parts.push(fact(
-            d,
-            "dividend_poor_households",
-            total(),
-            quantity("poor_households"),
-        ));
-    }
-    if let Some(income) = tagged(frames, TableKind::Income, None) {
-        let mut sum = lit(0i64).cast(DataType::Int128);
-        for (component, _) in INCOME_COMPONENTS {
-            parts.push(fact(
-                income.clone(),
-                "net_income",
-                lit(component),
-                quantity(component),
-            ));
-            sum = sum + quantity(component);
+
+    /// Output × price, as gross output value in total and by sector. A product without a
+    /// price for a year is left out: validation has reported it.
+    fn valued<E>(
+        &self,
+        table: &Table,
+        row: usize,
+        item: u32,
+        year: i32,
+        sink: &mut impl FnMut(Measure, u32, i128, &'static str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Some(output) = number(table, "output")[row] else {
+            return Ok(());
+        };
+        let sector = self.product(item).map_or(0, |p| p.sector);
+        for (measure, price_year) in self.priced_measures(year) {
+            if let Some(price) = self.prices.get(&(price_year, item)) {
+                let value = output as i128 * *price as i128;
+                sink(measure, 0, value, "output")?;
+                sink(measure, sector, value, "output")?;
+            }
         }
-        parts.push(fact(income, "net_income", total(), sum));
+        Ok(())
     }
-    if let Some(r) = tagged(frames, TableKind::Villages, None) {
-        for measure in ["population", "households", "poor_households"] {
-            parts.push(fact(r.clone(), measure, total(), quantity(measure)));
-        }
-    }
-    concat_frames(parts)
 }
 
-/// Output value at this year's prices, and at last year's (for comparable growth). A product
-/// without last year's price gets no comparable value; validation reports it.
-fn valued(rows: LazyFrame, prices: LazyFrame) -> Vec<LazyFrame> {
-    let current = inner_join(rows.clone(), prices.clone(), &["year", "product"]);
-    let last_year = prices.select([
-        (col("year") + lit(1i32)).alias("year"),
-        col("product"),
-        col("price"),
-    ]);
-    let previous = inner_join(rows, last_year, &["year", "product"]);
-    let mut out = Vec::new();
-    for (measure, frame) in [
-        ("gross_output_value", current),
-        (GOV_AT_PREVIOUS_PRICES, previous),
-    ] {
-        out.push(fact(
-            frame.clone(),
-            measure,
-            total(),
-            product("output", "price"),
-        ));
-        out.push(fact(
-            frame,
-            measure,
-            col("sector"),
-            product("output", "price"),
-        ));
+/// Each village's sums, for every year: facts summed by series, checked against the range
+/// of `i64`. An overflow is a problem at the row that caused it.
+pub fn village_cells(
+    source: &FactSource,
+    hierarchy: &Hierarchy,
+    series: &mut SeriesDict,
+) -> Result<Cells<i64>, Vec<Problem>> {
+    let villages = hierarchy.villages.len();
+    let slots = hierarchy.years.len() * villages;
+    let groups: Vec<(TableKind, Grouped)> = source
+        .tables
+        .iter()
+        .filter(|(kind, _)| kind.has_village())
+        .map(|(kind, table)| (*kind, Grouped::by_village(table, hierarchy)))
+        .collect();
+    let mut cells = Cells::with_areas(villages);
+    let mut scratch: Scratch<i64> = Scratch::default();
+    let mut problems = Vec::new();
+    for slot in 0..slots {
+        let year = hierarchy.years[slot / villages.max(1)];
+        for (kind, grouped) in &groups {
+            let table = &source.tables[kind];
+            for &row in grouped.rows(slot) {
+                let row = row as usize;
+                let mut sink = |m: Measure, item: u32, value: i128, field: &'static str| {
+                    let s = series.id(m, item);
+                    let overflow = || overflow(table, row, field, m);
+                    let v = i64::try_from(value).map_err(|_| overflow())?;
+                    scratch.add(s, v, |a, b| a.checked_add(b).ok_or_else(overflow))
+                };
+                if let Err(p) = source.emit(*kind, row, year, &mut sink) {
+                    problems.push(p);
+                }
+            }
+        }
+        cells.push_slot(scratch.drain());
     }
-    out
+    if problems.is_empty() {
+        Ok(cells)
+    } else {
+        Err(problems)
+    }
 }
 
-/// Attaches each fact to its township and county through the registry.
-pub fn located(facts: LazyFrame, frames: &Frames) -> Result<LazyFrame> {
-    let registry = frames
-        .get(&TableKind::Villages)
-        .map(|r| {
-            r.clone().lazy().select([
-                col("year"),
-                col("village_code"),
-                col("township_code"),
-                col("county_code"),
-            ])
-        })
-        .ok_or_else(|| Error::Engine {
-            step: "locating villages",
-            source: PolarsError::ComputeError("no village registry".into()),
-        })?;
-    Ok(left_join(facts, registry, &["year", "village_code"]))
+fn overflow(table: &Table, row: usize, field: &str, measure: Measure) -> Problem {
+    let what = match measure {
+        Measure::Sum(ind) => ind.def().name_zh,
+        _ => Ind::GrossOutputValue.def().name_zh,
+    };
+    Problem::new(
+        table.location(table.file[row], table.line[row], field),
+        format!(
+            "column \"{}\": the village's {what} goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit",
+            table.header(field)
+        ),
+    )
+}
+
+/// A table's rows grouped by (year, village) slot: a counting sort, one pass.
+pub struct Grouped {
+    offsets: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+impl Grouped {
+    pub fn by_village(table: &Table, hierarchy: &Hierarchy) -> Grouped {
+        let villages = hierarchy.villages.len();
+        let codes = areas::text(table, "village_code").unwrap_or(&[]);
+        let years = areas::years_of(table);
+        let slot_of: Vec<u32> = codes
+            .iter()
+            .zip(years)
+            .map(
+                |(code, year)| match (hierarchy.villages.id(code), hierarchy.year_index(*year)) {
+                    (Some(v), Some(y)) => (y * villages + v as usize) as u32,
+                    _ => NONE,
+                },
+            )
+            .collect();
+        let slots = hierarchy.years.len() * villages;
+        let mut offsets = vec![0u32; slots + 1];
+        for &s in &slot_of {
+            if s != NONE {
+                offsets[s as usize + 1] += 1;
+            }
+        }
+        for i in 0..slots {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut rows = vec![0u32; offsets[slots] as usize];
+        for (row, &s) in slot_of.iter().enumerate() {
+            if s != NONE {
+                rows[next[s as usize] as usize] = row as u32;
+                next[s as usize] += 1;
+            }
+        }
+        Grouped { offsets, rows }
+    }
+
+    pub fn rows(&self, slot: usize) -> &[u32] {
+        &self.rows[self.offsets[slot] as usize..self.offsets[slot + 1] as usize]
+    }
 }

@@ -45,8 +45,8 @@ pub enum Items {
 /// The numerator and denominator of a ratio of sums, both sums of base measures.
 #[derive(Debug, Clone, Copy)]
 pub struct Ratio {
-    pub numerator: &'static str,
-    pub denominator: &'static str,
+    pub numerator: Ind,
+    pub denominator: Ind,
     /// The denominator is summed over the same item (yield of a crop) rather than the
     /// area's total (per-capita income of every component divides by the population).
     pub same_item: bool,
@@ -58,6 +58,7 @@ pub struct Ratio {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Indicator {
+    pub id: Ind,
     pub key: &'static str,
     /// The label a report uses, with its measure where one needs naming.
     pub name_zh: &'static str,
@@ -76,6 +77,7 @@ pub struct Indicator {
 pub const CSV_RATIO_DECIMALS: u32 = 4;
 
 const fn sum(
+    id: Ind,
     key: &'static str,
     name_zh: &'static str,
     unit: &'static str,
@@ -84,6 +86,7 @@ const fn sum(
     report_decimals: u32,
 ) -> Indicator {
     Indicator {
+        id,
         key,
         name_zh,
         unit,
@@ -96,6 +99,7 @@ const fn sum(
 }
 
 const fn ratio(
+    id: Ind,
     key: &'static str,
     name_zh: &'static str,
     unit: &'static str,
@@ -104,6 +108,7 @@ const fn ratio(
     report_decimals: u32,
 ) -> Indicator {
     Indicator {
+        id,
         key,
         name_zh,
         unit,
@@ -115,11 +120,54 @@ const fn ratio(
     }
 }
 
+/// Every indicator, by name: a misspelt one does not compile. The declaration order is
+/// the report order, and `INDICATORS[ind as usize]` is its declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ind {
+    GrossOutputValue,
+    GrainSownArea,
+    GrainOutput,
+    CropSownArea,
+    CropOutput,
+    CropYield,
+    YearEndStock,
+    Offtake,
+    OfftakeRate,
+    MeatOutput,
+    EggOutput,
+    ProductOutput,
+    Dividends,
+    DividendHouseholds,
+    DividendPoorHouseholds,
+    NetIncome,
+    NetIncomePerCapita,
+    Population,
+    Households,
+    PoorHouseholds,
+}
+
+impl Ind {
+    pub const COUNT: usize = 20;
+
+    pub fn def(self) -> &'static Indicator {
+        &INDICATORS[self as usize]
+    }
+
+    pub fn key(self) -> &'static str {
+        self.def().key
+    }
+
+    pub fn from_key(key: &str) -> Option<Ind> {
+        get(key).map(|i| i.id)
+    }
+}
+
 /// Every indicator, in the order reports list them.
-pub const INDICATORS: &[Indicator] = &[
+pub const INDICATORS: [Indicator; Ind::COUNT] = [
     Indicator {
         aggregation: Aggregation::DerivedSum,
         ..sum(
+            Ind::GrossOutputValue,
             "gross_output_value",
             "农林牧渔业总产值（现价，产品法）",
             "万元",
@@ -128,10 +176,19 @@ pub const INDICATORS: &[Indicator] = &[
             2,
         )
     },
-    sum("grain_sown_area", "粮食播种面积", "亩", 1, Items::Total, 1),
+    sum(
+        Ind::GrainSownArea,
+        "grain_sown_area",
+        "粮食播种面积",
+        "亩",
+        1,
+        Items::Total,
+        1,
+    ),
     Indicator {
         aggregation: Aggregation::DerivedSum,
         ..sum(
+            Ind::GrainOutput,
             "grain_output",
             "粮食产量（薯类按5公斤折1公斤）",
             "吨",
@@ -140,16 +197,33 @@ pub const INDICATORS: &[Indicator] = &[
             1,
         )
     },
-    sum("crop_sown_area", "播种面积", "亩", 1, Items::Crops, 1),
-    sum("crop_output", "产量", "吨", 1_000, Items::Crops, 1),
+    sum(
+        Ind::CropSownArea,
+        "crop_sown_area",
+        "播种面积",
+        "亩",
+        1,
+        Items::Crops,
+        1,
+    ),
+    sum(
+        Ind::CropOutput,
+        "crop_output",
+        "产量",
+        "吨",
+        1_000,
+        Items::Crops,
+        1,
+    ),
     ratio(
+        Ind::CropYield,
         "crop_yield",
         "单产",
         "公斤/亩",
         Items::Crops,
         Ratio {
-            numerator: "crop_output",
-            denominator: "crop_sown_area",
+            numerator: Ind::CropOutput,
+            denominator: Ind::CropSownArea,
             same_item: true,
             previous_year: false,
             multiplier: 1,
@@ -158,26 +232,52 @@ pub const INDICATORS: &[Indicator] = &[
     ),
     Indicator {
         aggregation: Aggregation::Stock,
-        ..sum("year_end_stock", "年末存栏", "", 1, Items::Species, 0)
+        ..sum(
+            Ind::YearEndStock,
+            "year_end_stock",
+            "年末存栏",
+            "",
+            1,
+            Items::Species,
+            0,
+        )
     },
-    sum("offtake", "出栏", "", 1, Items::Species, 0),
+    sum(Ind::Offtake, "offtake", "出栏", "", 1, Items::Species, 0),
     ratio(
+        Ind::OfftakeRate,
         "offtake_rate",
         "出栏率（出栏÷上年末存栏）",
         "%",
         Items::Species,
         Ratio {
-            numerator: "offtake",
-            denominator: "year_end_stock",
+            numerator: Ind::Offtake,
+            denominator: Ind::YearEndStock,
             same_item: true,
             previous_year: true,
             multiplier: 100,
         },
         1,
     ),
-    sum("meat_output", "肉类总产量", "吨", 1_000, Items::Total, 1),
-    sum("egg_output", "禽蛋产量", "吨", 1_000, Items::Total, 1),
     sum(
+        Ind::MeatOutput,
+        "meat_output",
+        "肉类总产量",
+        "吨",
+        1_000,
+        Items::Total,
+        1,
+    ),
+    sum(
+        Ind::EggOutput,
+        "egg_output",
+        "禽蛋产量",
+        "吨",
+        1_000,
+        Items::Total,
+        1,
+    ),
+    sum(
+        Ind::ProductOutput,
         "product_output",
         "产量",
         "吨",
@@ -186,6 +286,7 @@ pub const INDICATORS: &[Indicator] = &[
         1,
     ),
     sum(
+        Ind::Dividends,
         "dividends",
         "产业分红",
         "万元",
@@ -194,6 +295,7 @@ pub const INDICATORS: &[Indicator] = &[
         2,
     ),
     sum(
+        Ind::DividendHouseholds,
         "dividend_households",
         "分红户数",
         "户次",
@@ -202,6 +304,7 @@ pub const INDICATORS: &[Indicator] = &[
         0,
     ),
     sum(
+        Ind::DividendPoorHouseholds,
         "dividend_poor_households",
         "分红贫困户数",
         "户次",
@@ -210,6 +313,7 @@ pub const INDICATORS: &[Indicator] = &[
         0,
     ),
     sum(
+        Ind::NetIncome,
         "net_income",
         "农民纯收入总额（农经口径）",
         "万元",
@@ -218,22 +322,40 @@ pub const INDICATORS: &[Indicator] = &[
         2,
     ),
     ratio(
+        Ind::NetIncomePerCapita,
         "net_income_per_capita",
         "农民人均纯收入（农经口径）",
         "元",
         Items::TotalAndComponents,
         Ratio {
-            numerator: "net_income",
-            denominator: "population",
+            numerator: Ind::NetIncome,
+            denominator: Ind::Population,
             same_item: false,
             previous_year: false,
             multiplier: 1,
         },
         0,
     ),
-    sum("population", "人口（汇总人口）", "人", 1, Items::Total, 0),
-    sum("households", "户数", "户", 1, Items::Total, 0),
     sum(
+        Ind::Population,
+        "population",
+        "人口（汇总人口）",
+        "人",
+        1,
+        Items::Total,
+        0,
+    ),
+    sum(
+        Ind::Households,
+        "households",
+        "户数",
+        "户",
+        1,
+        Items::Total,
+        0,
+    ),
+    sum(
+        Ind::PoorHouseholds,
         "poor_households",
         "建档立卡贫困户",
         "户",
@@ -242,10 +364,6 @@ pub const INDICATORS: &[Indicator] = &[
         0,
     ),
 ];
-
-/// A base measure summed over villages but not reported on its own: gross output value
-/// with this year's quantities at last year's prices, for growth at comparable prices.
-pub const GOV_AT_PREVIOUS_PRICES: &str = "gross_output_value_at_previous_prices";
 
 pub fn get(key: &str) -> Option<&'static Indicator> {
     INDICATORS.iter().find(|i| i.key == key)
@@ -314,14 +432,11 @@ mod tests {
                 "{}",
                 a.key
             );
+            assert_eq!(a.id as usize, i, "{} is declared out of order", a.key);
+            assert_eq!(a.id.def().key, a.key);
             if let Some(r) = a.ratio {
                 assert!(
-                    get(r.numerator).is_some() && get(r.denominator).is_some(),
-                    "{}",
-                    a.key
-                );
-                assert!(
-                    get(r.numerator).unwrap().ratio.is_none(),
+                    r.numerator.def().ratio.is_none() && r.denominator.def().ratio.is_none(),
                     "{}: ratio of a ratio",
                     a.key
                 );

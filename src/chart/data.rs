@@ -1,201 +1,159 @@
-//! What the charts show, read from the results: figures by area, indicator and item, and
-//! the areas one level down. Values are exact decimals in report units, made `f64` only
-//! for drawing.
-
-use std::collections::HashMap;
+//! What the charts read from the results: figures by area, indicator and item, and the areas
+//! one level down. Values are exact decimals in report units, made `f64` only for drawing.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::aggregate::indicators;
+use crate::aggregate::indicators::{self, Ind};
+use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
-use crate::report::columns::Columns;
+use crate::level::Level;
 
-/// An area a chart set is drawn for, and the level of its parts.
+/// An area a chart set is drawn for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Area {
-    pub level: String,
+    pub level: Level,
+    pub id: u32,
     pub code: String,
     pub name: String,
 }
 
 impl Area {
-    /// The level one down: the categories of "by area" charts.
-    pub fn child_level(&self) -> &'static str {
-        if self.level == "county" {
-            "township"
-        } else {
-            "village"
-        }
+    /// What a chart calls the parts of this area: 村, 乡镇, 区县 …
+    pub fn child_noun(&self, d: &ChartData) -> &'static str {
+        d.child_level(self.level).map_or("村", |l| l.noun_zh())
     }
 
-    /// 村 or 乡镇, as a chart names its parts.
-    pub fn child_noun(&self) -> &'static str {
-        if self.level == "county" {
-            "乡镇"
-        } else {
-            "村"
-        }
-    }
-
-    /// 全镇 or 全县: the whole area, in a legend.
+    /// 全镇, 全县 …: the whole area, in a legend.
     pub fn whole(&self) -> &'static str {
-        if self.level == "county" {
-            "全县"
-        } else {
-            "全镇"
-        }
+        self.level.whole_zh()
     }
 }
 
 pub struct ChartData<'a> {
-    pub columns: &'a Columns,
+    pub results: &'a Results,
     pub catalogue: &'a Catalogue,
     pub year: i32,
     pub previous_year: Option<i32>,
-    index: HashMap<(i32, &'a str, &'a str, &'a str, &'a str), usize>,
-    /// Areas of the year by (level, parent code), sorted by code: one pass, not one per area.
-    by_parent: HashMap<(String, String), Vec<Area>>,
+    /// The levels charts are drawn for.
+    pub levels: Vec<Level>,
 }
 
 impl<'a> ChartData<'a> {
     pub fn new(
-        columns: &'a Columns,
+        results: &'a Results,
         catalogue: &'a Catalogue,
         year: i32,
         previous_year: Option<i32>,
+        levels: Vec<Level>,
     ) -> ChartData<'a> {
-        let mut index = HashMap::with_capacity(columns.len());
-        for i in 0..columns.len() {
-            index.insert(
-                (
-                    columns.year[i],
-                    columns.level[i].as_str(),
-                    columns.area_code[i].as_str(),
-                    columns.indicator[i].as_str(),
-                    columns.item[i].as_str(),
-                ),
-                i,
-            );
-        }
-        let mut by_parent: HashMap<(String, String), Vec<Area>> = HashMap::new();
-        for i in 0..columns.len() {
-            if columns.year[i] == year
-                && columns.indicator[i] == "population"
-                && columns.item[i].is_empty()
-            {
-                let area = Area {
-                    level: columns.level[i].clone(),
-                    code: columns.area_code[i].clone(),
-                    name: columns.area_name[i].clone(),
-                };
-                by_parent
-                    .entry((area.level.clone(), String::new()))
-                    .or_default()
-                    .push(area.clone());
-                by_parent
-                    .entry((area.level.clone(), columns.parent_code[i].clone()))
-                    .or_default()
-                    .push(area);
-            }
-        }
-        for areas in by_parent.values_mut() {
-            areas.sort_by(|a, b| a.code.cmp(&b.code));
-            areas.dedup();
-        }
         ChartData {
-            columns,
+            results,
             catalogue,
             year,
             previous_year,
-            index,
-            by_parent,
+            levels,
         }
     }
 
-    /// Townships, then counties, of the pipeline's year: each gets its own charts.
+    /// The level below `level` among the results (villages under the lowest).
+    pub fn child_level(&self, level: Level) -> Option<Level> {
+        let all = self.results.levels();
+        let i = all.iter().position(|l| *l == level)?;
+        i.checked_sub(1).map(|j| all[j])
+    }
+
+    /// The areas that get charts, bottom level first, by code; only areas with villages in
+    /// the report year.
     pub fn areas(&self) -> Vec<Area> {
-        let mut areas = Vec::new();
-        for level in ["township", "county"] {
-            areas.extend(self.areas_at(level, None));
+        let mut out = Vec::new();
+        for &level in &self.levels {
+            if level == Level::Village || !self.results.has_level(level) {
+                continue;
+            }
+            let dict = self.results.areas(level);
+            out.extend(
+                (0..dict.len() as u32)
+                    .map(|id| self.area(level, id))
+                    .filter(|a| self.villages(a) > 0),
+            );
         }
-        areas
+        out
     }
 
-    /// The areas at `level` (within `parent`, if given), by code.
-    pub fn areas_at(&self, level: &str, parent: Option<&str>) -> Vec<Area> {
-        self.by_parent
-            .get(&(level.to_string(), parent.unwrap_or("").to_string()))
-            .cloned()
-            .unwrap_or_default()
+    fn area(&self, level: Level, id: u32) -> Area {
+        let dict = self.results.areas(level);
+        Area {
+            level,
+            id,
+            code: dict.codes[id as usize].clone(),
+            name: dict.names[id as usize].clone(),
+        }
     }
 
-    /// The villages an area's figures come from.
+    /// The villages in `area` in the report year.
     pub fn villages(&self, area: &Area) -> usize {
-        match area.level.as_str() {
-            "county" => self
-                .children(area)
-                .iter()
-                .map(|t| self.children(t).len())
-                .sum(),
-            _ => self.children(area).len(),
-        }
+        let h = &self.results.hierarchy;
+        let Some(y) = h.year_index(self.year) else {
+            return 0;
+        };
+        (0..h.villages.len() as u32)
+            .filter(|&v| h.area_of(area.level, y, v) == Some(area.id))
+            .count()
     }
 
+    /// The areas one level down in `area`, in the report year, by code.
     pub fn children(&self, area: &Area) -> Vec<Area> {
-        self.areas_at(area.child_level(), Some(&area.code))
+        let h = &self.results.hierarchy;
+        let (Some(child), Some(y)) = (self.child_level(area.level), h.year_index(self.year)) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<u32> = (0..h.villages.len() as u32)
+            .filter(|&v| h.area_of(area.level, y, v) == Some(area.id))
+            .filter_map(|v| h.area_of(child, y, v))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|id| self.area(child, id)).collect()
     }
 
-    fn row(&self, year: i32, area: &Area, indicator: &str, item: &str) -> Option<usize> {
-        self.index
-            .get(&(
-                year,
-                area.level.as_str(),
-                area.code.as_str(),
-                indicator,
-                item,
-            ))
-            .copied()
+    fn item_id(&self, item: &str) -> Option<u32> {
+        self.results.items.get(item)
     }
 
     /// The figure in report units, exact.
-    pub fn exact(&self, year: i32, area: &Area, indicator: &str, item: &str) -> Option<Decimal> {
-        let i = self.row(year, area, indicator, item)?;
-        let def = indicators::get(indicator)?;
-        self.columns.figure(i).exact_value(def)
+    pub fn exact(&self, year: i32, area: &Area, ind: Ind, item: &str) -> Option<Decimal> {
+        let f = self
+            .results
+            .figure(area.level, year, area.id, ind, self.item_id(item)?)?;
+        f.exact_value(ind.def())
     }
 
-    pub fn value(&self, area: &Area, indicator: &str, item: &str) -> Option<f64> {
-        self.exact(self.year, area, indicator, item)
+    pub fn value(&self, area: &Area, ind: Ind, item: &str) -> Option<f64> {
+        self.exact(self.year, area, ind, item)
             .and_then(|d| d.to_f64())
     }
 
-    pub fn previous(&self, area: &Area, indicator: &str, item: &str) -> Option<f64> {
-        self.exact(self.previous_year?, area, indicator, item)
+    pub fn previous(&self, area: &Area, ind: Ind, item: &str) -> Option<f64> {
+        self.exact(self.previous_year?, area, ind, item)
             .and_then(|d| d.to_f64())
     }
 
-    pub fn growth_pct(&self, area: &Area, indicator: &str, item: &str) -> Option<f64> {
-        let i = self.row(self.year, area, indicator, item)?;
-        let def = indicators::get(indicator)?;
-        self.columns
-            .figure(i)
-            .growth_pct(def)
-            .and_then(|d| d.to_f64())
+    pub fn growth_pct(&self, area: &Area, ind: Ind, item: &str) -> Option<f64> {
+        let f = self
+            .results
+            .figure(area.level, self.year, area.id, ind, self.item_id(item)?)?;
+        f.growth_pct(ind.def()).and_then(|d| d.to_f64())
     }
 
     /// The items of an indicator in an area this year (totals excluded), catalogue order.
-    pub fn items(&self, area: &Area, indicator: &str) -> Vec<String> {
-        let c = self.columns;
-        let mut items: Vec<String> = (0..c.len())
-            .filter(|&i| {
-                c.year[i] == self.year
-                    && c.level[i] == area.level
-                    && c.area_code[i] == area.code
-                    && c.indicator[i] == indicator
-                    && !c.item[i].is_empty()
-            })
-            .map(|i| c.item[i].clone())
+    pub fn items(&self, area: &Area, ind: Ind) -> Vec<String> {
+        let mut items: Vec<String> = self
+            .results
+            .rows(area.level, self.year, area.id)
+            .into_iter()
+            .filter(|r| r.ind == ind && r.item != 0)
+            .map(|r| self.results.item(r.item).to_string())
             .collect();
         items.sort_by_key(|item| {
             (
@@ -210,15 +168,11 @@ impl<'a> ChartData<'a> {
         items
     }
 
-    pub fn label(&self, indicator: &str, item: &str) -> String {
-        indicators::get(indicator).map_or(item.to_string(), |def| {
-            indicators::item_label(def, item, self.catalogue)
-        })
+    pub fn label(&self, ind: Ind, item: &str) -> String {
+        indicators::item_label(ind.def(), item, self.catalogue)
     }
 
-    pub fn unit(&self, indicator: &str, item: &str) -> String {
-        indicators::get(indicator).map_or(String::new(), |def| {
-            indicators::unit_of(def, item, self.catalogue)
-        })
+    pub fn unit(&self, ind: Ind, item: &str) -> String {
+        indicators::unit_of(ind.def(), item, self.catalogue)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::data::{Area, ChartData};
 use super::draw::{thousands, Bars, Figure, Series};
-use crate::aggregate::indicators::INCOME_COMPONENTS;
+use crate::aggregate::indicators::{Ind, INCOME_COMPONENTS};
 use crate::catalogue::Sector;
 
 pub type Built = Result<Figure, String>;
@@ -35,13 +35,13 @@ fn pct(v: f64) -> String {
 /// 1. 农林牧渔业总产值构成: value and share of each sector.
 pub fn gov_by_sector(d: &ChartData, area: &Area) -> Built {
     let total = d
-        .value(area, "gross_output_value", "")
+        .value(area, Ind::GrossOutputValue, "")
         .filter(|v| *v > 0.0)
         .ok_or("no gross output value")?;
     let sectors: Vec<(Sector, f64)> = Sector::ALL
         .into_iter()
         .filter_map(|s| {
-            d.value(area, "gross_output_value", s.code())
+            d.value(area, Ind::GrossOutputValue, s.code())
                 .map(|v| (s, v))
         })
         .filter(|(_, v)| *v > 0.0)
@@ -70,7 +70,7 @@ pub fn gov_by_sector(d: &ChartData, area: &Area) -> Built {
 }
 
 /// Children of `area` with a value of `indicator`, sorted from the largest.
-fn ranked(d: &ChartData, area: &Area, indicator: &str, item: &str) -> Vec<(String, f64)> {
+fn ranked(d: &ChartData, area: &Area, indicator: Ind, item: &str) -> Vec<(String, f64)> {
     let mut rows: Vec<(String, f64)> = d
         .children(area)
         .into_iter()
@@ -83,11 +83,14 @@ fn ranked(d: &ChartData, area: &Area, indicator: &str, item: &str) -> Vec<(Strin
 /// 2. Gross output value by village (or township), with the average for reference.
 pub fn gov_by_area(d: &ChartData, area: &Area) -> Built {
     let total = d
-        .value(area, "gross_output_value", "")
+        .value(area, Ind::GrossOutputValue, "")
         .ok_or("no gross output value")?;
-    let rows = ranked(d, area, "gross_output_value", "");
+    let rows = ranked(d, area, Ind::GrossOutputValue, "");
     if rows.is_empty() {
-        return Err(format!("no {} has a gross output value", area.child_noun()));
+        return Err(format!(
+            "no {} has a gross output value",
+            area.child_noun(d)
+        ));
     }
     let mean = total / rows.len() as f64;
     let mut b = bars(
@@ -101,14 +104,14 @@ pub fn gov_by_area(d: &ChartData, area: &Area) -> Built {
     );
     b.reference = Some((
         mean,
-        format!("{}均 {} 万元", area.child_noun(), thousands(mean, 2)),
+        format!("{}均 {} 万元", area.child_noun(d), thousands(mean, 2)),
     ));
     Ok(Figure {
         title: format!(
             "{}{}年各{}农林牧渔业总产值",
             area.name,
             d.year,
-            area.child_noun()
+            area.child_noun(d)
         ),
         subtitle: Some(format!(
             "{}合计 {} 万元（现价）",
@@ -123,12 +126,12 @@ pub fn gov_by_area(d: &ChartData, area: &Area) -> Built {
 /// 3. Sown area and output of the crops.
 pub fn crops(d: &ChartData, area: &Area) -> Built {
     let mut items: Vec<(String, f64, f64)> = d
-        .items(area, "crop_sown_area")
+        .items(area, Ind::CropSownArea)
         .into_iter()
         .map(|item| {
-            let a = d.value(area, "crop_sown_area", &item).unwrap_or(0.0);
-            let o = d.value(area, "crop_output", &item).unwrap_or(0.0);
-            (d.label("crop_sown_area", &item), a, o)
+            let a = d.value(area, Ind::CropSownArea, &item).unwrap_or(0.0);
+            let o = d.value(area, Ind::CropOutput, &item).unwrap_or(0.0);
+            (d.label(Ind::CropSownArea, &item), a, o)
         })
         .filter(|(_, a, _)| *a > 0.0)
         .collect();
@@ -137,8 +140,8 @@ pub fn crops(d: &ChartData, area: &Area) -> Built {
     }
     items.sort_by(|a, b| b.1.total_cmp(&a.1));
     let names: Vec<String> = items.iter().map(|i| i.0.clone()).collect();
-    let grain_area = d.value(area, "grain_sown_area", "").unwrap_or(0.0);
-    let grain = d.value(area, "grain_output", "").unwrap_or(0.0);
+    let grain_area = d.value(area, Ind::GrainSownArea, "").unwrap_or(0.0);
+    let grain = d.value(area, Ind::GrainOutput, "").unwrap_or(0.0);
     let mut area_bars = bars(
         "播种面积（亩）".into(),
         names.clone(),
@@ -173,8 +176,8 @@ pub fn crops(d: &ChartData, area: &Area) -> Built {
 
 /// 4. Year-end stock and offtake per species, one panel per unit (头, 羽, 群).
 pub fn livestock(d: &ChartData, area: &Area) -> Built {
-    let mut species: Vec<String> = d.items(area, "year_end_stock");
-    for s in d.items(area, "offtake") {
+    let mut species: Vec<String> = d.items(area, Ind::YearEndStock);
+    for s in d.items(area, Ind::Offtake) {
         if !species.contains(&s) {
             species.push(s);
         }
@@ -184,7 +187,7 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
     }
     let mut units: Vec<String> = Vec::new();
     for s in &species {
-        let u = d.unit("year_end_stock", s);
+        let u = d.unit(Ind::YearEndStock, s);
         if !units.contains(&u) {
             units.push(u);
         }
@@ -193,15 +196,15 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
     for unit in &units {
         let mine: Vec<&String> = species
             .iter()
-            .filter(|s| &d.unit("year_end_stock", s) == unit)
+            .filter(|s| &d.unit(Ind::YearEndStock, s) == unit)
             .collect();
         let stock: Vec<f64> = mine
             .iter()
-            .map(|s| d.value(area, "year_end_stock", s).unwrap_or(0.0))
+            .map(|s| d.value(area, Ind::YearEndStock, s).unwrap_or(0.0))
             .collect();
         let offtake: Vec<f64> = mine
             .iter()
-            .map(|s| d.value(area, "offtake", s).unwrap_or(0.0))
+            .map(|s| d.value(area, Ind::Offtake, s).unwrap_or(0.0))
             .collect();
         let label = |v: &f64| (*v > 0.0).then(|| thousands(*v, 0));
         let mut series = vec![one(
@@ -218,14 +221,14 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
         }
         let mut b = bars(
             format!("数量（{unit}）"),
-            mine.iter().map(|s| d.label("year_end_stock", s)).collect(),
+            mine.iter().map(|s| d.label(Ind::YearEndStock, s)).collect(),
             series,
         );
         b.title = Some(format!("单位：{unit}"));
         panels.push(b);
     }
-    let meat = d.value(area, "meat_output", "").unwrap_or(0.0);
-    let eggs = d.value(area, "egg_output", "").unwrap_or(0.0);
+    let meat = d.value(area, Ind::MeatOutput, "").unwrap_or(0.0);
+    let eggs = d.value(area, Ind::EggOutput, "").unwrap_or(0.0);
     Ok(Figure {
         title: format!("{}{}年畜禽年末存栏和出栏", area.name, d.year),
         subtitle: Some(format!(
@@ -241,11 +244,11 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
 /// 5. Per-capita net income by village, its four components, and the area's figure.
 pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
     let whole = d
-        .value(area, "net_income_per_capita", "")
+        .value(area, Ind::NetIncomePerCapita, "")
         .ok_or("no income or population")?;
-    let rows = ranked(d, area, "net_income_per_capita", "");
+    let rows = ranked(d, area, Ind::NetIncomePerCapita, "");
     if rows.is_empty() {
-        return Err(format!("no {} has income", area.child_noun()));
+        return Err(format!("no {} has income", area.child_noun(d)));
     }
     let children = d.children(area);
     let by_name = |name: &str| children.iter().find(|c| c.name == name).cloned();
@@ -256,7 +259,7 @@ pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
                 .iter()
                 .map(|(n, _)| {
                     by_name(n)
-                        .and_then(|c| d.value(&c, "net_income_per_capita", key))
+                        .and_then(|c| d.value(&c, Ind::NetIncomePerCapita, key))
                         .unwrap_or(0.0)
                 })
                 .collect();
@@ -279,7 +282,7 @@ pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
             "{}{}年各{}农民人均纯收入",
             area.name,
             d.year,
-            area.child_noun()
+            area.child_noun(d)
         ),
         subtitle: Some(format!(
             "{}农民人均纯收入 {} 元（农经口径：纯收入合计÷人口合计）",
@@ -294,16 +297,16 @@ pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
 /// 6. Industry dividends by project and by village.
 pub fn dividends(d: &ChartData, area: &Area) -> Built {
     let total = d
-        .value(area, "dividends", "")
+        .value(area, Ind::Dividends, "")
         .filter(|v| *v > 0.0)
         .ok_or("no dividends")?;
     let mut projects: Vec<(String, f64)> = d
-        .items(area, "dividends")
+        .items(area, Ind::Dividends)
         .into_iter()
-        .filter_map(|p| d.value(area, "dividends", &p).map(|v| (p, v)))
+        .filter_map(|p| d.value(area, Ind::Dividends, &p).map(|v| (p, v)))
         .collect();
     projects.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let villages = ranked(d, area, "dividends", "");
+    let villages = ranked(d, area, Ind::Dividends, "");
     let panel = |title: &str, rows: &[(String, f64)]| {
         let mut b = bars(
             "分红金额（万元）".into(),
@@ -317,8 +320,10 @@ pub fn dividends(d: &ChartData, area: &Area) -> Built {
         b.title = Some(title.to_string());
         b
     };
-    let households = d.value(area, "dividend_households", "").unwrap_or(0.0);
-    let poor = d.value(area, "dividend_poor_households", "").unwrap_or(0.0);
+    let households = d.value(area, Ind::DividendHouseholds, "").unwrap_or(0.0);
+    let poor = d
+        .value(area, Ind::DividendPoorHouseholds, "")
+        .unwrap_or(0.0);
     Ok(Figure {
         title: format!("{}{}年产业分红", area.name, d.year),
         subtitle: Some(format!(
@@ -330,21 +335,21 @@ pub fn dividends(d: &ChartData, area: &Area) -> Built {
         note: String::new(),
         panels: vec![
             panel("按项目", &projects),
-            panel(&format!("按{}", area.child_noun()), &villages),
+            panel(&format!("按{}", area.child_noun(d)), &villages),
         ],
     })
 }
 
 /// The headline indicators of the comparison chart: (indicator, item, label with unit).
-const HEADLINES: [(&str, &str, &str); 8] = [
-    ("gross_output_value", "", "农林牧渔业总产值（万元）"),
-    ("grain_sown_area", "", "粮食播种面积（亩）"),
-    ("grain_output", "", "粮食产量（吨）"),
-    ("meat_output", "", "肉类总产量（吨）"),
-    ("egg_output", "", "禽蛋产量（吨）"),
-    ("dividends", "", "产业分红（万元）"),
-    ("net_income_per_capita", "", "农民人均纯收入（元）"),
-    ("population", "", "人口（人）"),
+const HEADLINES: [(Ind, &str, &str); 8] = [
+    (Ind::GrossOutputValue, "", "农林牧渔业总产值（万元）"),
+    (Ind::GrainSownArea, "", "粮食播种面积（亩）"),
+    (Ind::GrainOutput, "", "粮食产量（吨）"),
+    (Ind::MeatOutput, "", "肉类总产量（吨）"),
+    (Ind::EggOutput, "", "禽蛋产量（吨）"),
+    (Ind::Dividends, "", "产业分红（万元）"),
+    (Ind::NetIncomePerCapita, "", "农民人均纯收入（元）"),
+    (Ind::Population, "", "人口（人）"),
 ];
 
 /// 7. This year against last: growth of the headline indicators.
@@ -353,9 +358,9 @@ pub fn comparison(d: &ChartData, area: &Area) -> Built {
     let rows: Vec<(String, f64, String)> = HEADLINES
         .iter()
         .filter_map(|(indicator, item, label)| {
-            let growth = d.growth_pct(area, indicator, item)?;
-            let now = d.value(area, indicator, item)?;
-            let before = d.previous(area, indicator, item)?;
+            let growth = d.growth_pct(area, *indicator, item)?;
+            let now = d.value(area, *indicator, item)?;
+            let before = d.previous(area, *indicator, item)?;
             let decimals = if label.contains("万元") {
                 2
             } else if label.contains("吨") {

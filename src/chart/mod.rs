@@ -8,10 +8,11 @@ pub mod font;
 pub mod kinds;
 pub mod raster;
 
+use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
 use crate::config::charts::{ChartSettings, ImageFormat};
 use crate::config::Plan;
-use crate::report::columns::Columns;
+use crate::level::Level;
 use crate::validate::Warning;
 use data::{Area, ChartData};
 use draw::Figure;
@@ -38,14 +39,21 @@ fn builder(key: &str) -> Option<Builder> {
     })
 }
 
-/// Renders every chart the plan asks for, for every township and county.
+/// Renders every chart the plan asks for, for every area of `levels`.
 pub fn render_all(
     plan: &Plan,
-    columns: &Columns,
+    results: &Results,
     catalogue: &Catalogue,
+    levels: &[Level],
 ) -> (Vec<ChartFile>, Vec<Warning>) {
     font::register();
-    let data = ChartData::new(columns, catalogue, plan.year, plan.previous_year);
+    let data = ChartData::new(
+        results,
+        catalogue,
+        plan.year,
+        plan.previous_year,
+        levels.to_vec(),
+    );
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for area in data.areas() {

@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::charts::{self, ChartsPlan};
-use super::spec::{RawInput, RawPipeline};
+use super::spec::{RawHeader, RawInput, RawOutputs, RawPipeline, RawYears};
 use super::units::Dimension;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::level::Level;
 use crate::schema::{FieldKind, TableKind};
 
 /// How an input's bytes are decoded.
@@ -27,8 +28,24 @@ pub enum Encoding {
 pub struct Plan {
     pub pipeline_file: PathBuf,
     pub name: String,
+    /// The report year.
     pub year: i32,
+    /// Every year the pipeline reads, oldest first; holds `year`, `previous_year` and
+    /// `base_year`.
+    pub years: Vec<i32>,
+    /// The year the report year is compared with (比上年: usually `year - 1`). Every other
+    /// year is compared with the year as many years before it.
     pub previous_year: Option<i32>,
+    /// The base year of total growth and average annual growth (年均增长率).
+    pub base_year: Option<i32>,
+    /// The levels above the village to aggregate to, bottom first. `None`: township, and
+    /// county when the registry holds several townships.
+    pub levels: Option<Vec<Level>>,
+    /// The name of the whole-run total, when `levels` holds `total`.
+    pub total_name: String,
+    pub villages_output: VillagesOutput,
+    /// The levels shown in totals.md and on the terminal; `None`: as many top levels as fit.
+    pub report_levels: Option<Vec<Level>>,
     pub output_dir: PathBuf,
     pub products: PathBuf,
     pub change_threshold_pct: f64,
@@ -36,12 +53,29 @@ pub struct Plan {
     pub charts: ChartsPlan,
 }
 
+/// Whether a run writes villages.csv.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VillagesOutput {
+    /// Up to `VILLAGES_OUTPUT_AUTO_LIMIT` villages.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Above this many villages, villages.csv is written only when the pipeline asks for it: a
+/// country's per-village figures are millions of rows that no spreadsheet opens.
+pub const VILLAGES_OUTPUT_AUTO_LIMIT: usize = 5_000;
+
 impl Plan {
-    /// The years of the pipeline, oldest first.
-    pub fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.previous_year.into_iter().collect();
-        years.push(self.year);
-        years
+    /// How many years back each year is compared (`year - previous_year`).
+    pub fn comparison_gap(&self) -> Option<i32> {
+        self.previous_year.map(|p| self.year - p)
+    }
+
+    /// The year `year` is compared with, if it is one of the pipeline's.
+    pub fn compared_with(&self, year: i32) -> Option<i32> {
+        let earlier = year - self.comparison_gap()?;
+        self.years.contains(&earlier).then_some(earlier)
     }
 }
 
@@ -122,18 +156,18 @@ impl Resolver<'_> {
 
     fn plan(&mut self, raw: RawPipeline) -> Plan {
         let year = *raw.pipeline.year.get_ref();
-        let previous_year = raw.pipeline.previous_year.as_ref().map(|y| *y.get_ref());
-        if let Some(prev) = &raw.pipeline.previous_year {
-            if *prev.get_ref() >= year {
-                self.problem(
-                    prev,
-                    format!("previous_year {} is not before year {year}", prev.get_ref()),
-                    None,
-                );
-            }
-        }
-        let mut years: Vec<i32> = previous_year.into_iter().collect();
-        years.push(year);
+        let (years, previous_year, base_year) = self.years(&raw.pipeline);
+        let levels = raw
+            .pipeline
+            .levels
+            .as_ref()
+            .map(|l| self.levels(l, "pipeline.levels"));
+        let report_levels = raw
+            .outputs
+            .report_levels
+            .as_ref()
+            .map(|l| self.levels(l, "outputs.report_levels"));
+        let villages_output = self.villages_output(&raw.outputs);
 
         let products = match &raw.reference.products {
             Some(p) => self.base_path(p.get_ref()),
@@ -214,11 +248,118 @@ impl Resolver<'_> {
             pipeline_file: self.path.to_path_buf(),
             name: raw.pipeline.name,
             year,
+            years,
             previous_year,
+            base_year,
+            levels,
+            total_name: raw
+                .pipeline
+                .total_name
+                .unwrap_or_else(|| "合计".to_string()),
+            villages_output,
+            report_levels,
             output_dir: self.base_path(raw.pipeline.output.get_ref()),
             products,
             change_threshold_pct,
             inputs,
+        }
+    }
+
+    /// The years of the pipeline, its comparison year and its base year, checked.
+    fn years(&mut self, raw: &RawHeader) -> (Vec<i32>, Option<i32>, Option<i32>) {
+        let year = *raw.year.get_ref();
+        let mut years = vec![year];
+        if let Some(listed) = &raw.years {
+            let parsed = match listed.get_ref() {
+                RawYears::List(list) => Some(list.clone()),
+                RawYears::Range(text) => parse_year_range(text),
+            };
+            match parsed {
+                Some(list) if !list.is_empty() && list.len() <= MAX_YEARS => {
+                    if !list.contains(&year) {
+                        self.problem(
+                            listed,
+                            format!("pipeline.years does not hold the report year {year}"),
+                            None,
+                        );
+                    }
+                    years.extend(list);
+                }
+                _ => self.problem(
+                    listed,
+                    format!("pipeline.years: expected a list of years such as [2018, 2019] or a range such as \"2015..=2019\" (at most {MAX_YEARS} years)"),
+                    None,
+                ),
+            }
+        }
+        let explicit = raw.years.is_some();
+        let mut earlier = |value: &Option<Spanned<i32>>, what: &str, this: &mut Self| {
+            let v = value.as_ref()?;
+            let y = *v.get_ref();
+            if y >= year {
+                this.problem(v, format!("{what} {y} is not before year {year}"), None);
+                return None;
+            }
+            if explicit && !years.contains(&y) {
+                this.problem(v, format!("{what} {y} is not one of pipeline.years"), None);
+            }
+            years.push(y);
+            Some(y)
+        };
+        let mut previous_year = earlier(&raw.previous_year, "previous_year", self);
+        let base_year = earlier(&raw.base_year, "base_year", self);
+        years.sort_unstable();
+        years.dedup();
+        if raw.previous_year.is_none() && years.contains(&(year - 1)) {
+            previous_year = Some(year - 1);
+        }
+        (years, previous_year, base_year)
+    }
+
+    fn levels(&mut self, raw: &Spanned<Vec<Spanned<String>>>, what: &str) -> Vec<Level> {
+        let mut levels = Vec::new();
+        for name in raw.get_ref() {
+            match Level::from_key(name.get_ref()) {
+                Some(Level::Village) | None => {
+                    let keys = Level::ALL[1..].iter().map(|l| l.key());
+                    let list: Vec<&str> = keys.clone().collect();
+                    self.problem(
+                        name,
+                        format!(
+                            "{what}: unknown level \"{}\" (expected some of {}; villages are always the base)",
+                            name.get_ref(),
+                            list.join(", ")
+                        ),
+                        did_you_mean(name.get_ref(), keys),
+                    );
+                }
+                Some(level) => levels.push(level),
+            }
+        }
+        levels.sort();
+        levels.dedup();
+        if levels.is_empty() && self.problems.is_empty() {
+            self.problem(raw, format!("{what}: expected at least one level"), None);
+        }
+        levels
+    }
+
+    fn villages_output(&mut self, raw: &RawOutputs) -> VillagesOutput {
+        let Some(value) = &raw.villages else {
+            return VillagesOutput::Auto;
+        };
+        match value.get_ref() {
+            toml::Value::Boolean(true) => VillagesOutput::Always,
+            toml::Value::Boolean(false) => VillagesOutput::Never,
+            toml::Value::String(s) if s == "auto" => VillagesOutput::Auto,
+            other => {
+                self.problem(
+                    value,
+                    format!("outputs.villages: {other} is not true, false or \"auto\""),
+                    None,
+                );
+                VillagesOutput::Auto
+            }
         }
     }
 
@@ -371,6 +512,24 @@ impl Resolver<'_> {
     fn base_path(&self, p: &str) -> PathBuf {
         normalize(&self.base.join(p))
     }
+}
+
+/// At most this many years in one pipeline (a plan period is 5; a long trend 20 or 30).
+const MAX_YEARS: usize = 60;
+
+/// `"2015..=2019"` or `"2015..2020"` (end excluded), as Rust writes ranges.
+fn parse_year_range(text: &str) -> Option<Vec<i32>> {
+    let (start, rest, inclusive) = match text.split_once("..=") {
+        Some((a, b)) => (a, b, true),
+        None => {
+            let (a, b) = text.split_once("..")?;
+            (a, b, false)
+        }
+    };
+    let start: i32 = start.trim().parse().ok()?;
+    let end: i32 = rest.trim().parse().ok()?;
+    let end = if inclusive { end } else { end - 1 };
+    (start <= end && end - start < MAX_YEARS as i32).then(|| (start..=end).collect())
 }
 
 fn is_glob(p: &str) -> bool {

@@ -18,6 +18,8 @@ pub struct RawPipeline {
     pub inputs: BTreeMap<Spanned<String>, RawInput>,
     #[serde(default)]
     pub charts: RawCharts,
+    #[serde(default)]
+    pub outputs: RawOutputs,
 }
 
 /// `[charts]`: which charts to draw and how; every field is optional.
@@ -48,9 +50,37 @@ pub struct RawChartOverride {
 #[serde(deny_unknown_fields)]
 pub struct RawHeader {
     pub name: String,
+    /// The report year.
     pub year: Spanned<i32>,
+    /// Every year the pipeline reads: a list (`[2015, 2018, 2019]`) or a range
+    /// (`"2015..=2019"`). Default: `year`, with `previous_year` and `base_year`.
+    pub years: Option<Spanned<RawYears>>,
     pub previous_year: Option<Spanned<i32>>,
+    /// The base year of total and average annual growth (年均增长).
+    pub base_year: Option<Spanned<i32>>,
+    /// The levels to aggregate to, above the village (`["township", "county", "total"]`).
+    pub levels: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The name of the whole-run total (全省, 全国); default 合计.
+    pub total_name: Option<String>,
     pub output: Spanned<String>,
+}
+
+/// `years = [2015, 2019]` or `years = "2015..=2019"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawYears {
+    List(Vec<i32>),
+    Range(String),
+}
+
+/// `[outputs]`: what a run writes beyond the totals.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutputs {
+    /// villages.csv: "auto" (default: written up to a few thousand villages), true, false.
+    pub villages: Option<Spanned<toml::Value>>,
+    /// The levels shown in totals.md and on the terminal (default: as many top levels as fit).
+    pub report_levels: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

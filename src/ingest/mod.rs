@@ -31,10 +31,10 @@ pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
     let (catalogue, catalogue_file) = read_catalogue(plan)?;
     let mut problems = Vec::new();
     let mut tables = BTreeMap::new();
-    let years = plan.years();
+    let years = &plan.years;
     for (kind, input) in &plan.inputs {
         let (table, mut found) =
-            table::read(input, &years, &catalogue, &catalogue_file.sha256, cache)?;
+            table::read(input, years, &catalogue, &catalogue_file.sha256, cache)?;
         problems.append(&mut found);
         tables.insert(*kind, table);
     }

@@ -97,6 +97,38 @@ impl Table {
     }
 }
 
+impl Table {
+    /// A table back from its frame (a stored run's data): values, files and lines; the
+    /// paths and columns of its files are in the run's manifest, not here.
+    pub fn from_frame(kind: TableKind, df: &DataFrame) -> Result<Table> {
+        let rows = crate::frame::Rows::new(df);
+        let mut values = Vec::new();
+        for field in kind.fields() {
+            values.push(match field.kind {
+                FieldKind::Year => Values::Year(
+                    rows.i32(field.name)?
+                        .into_iter()
+                        .map(|y| y.unwrap_or(0))
+                        .collect(),
+                ),
+                FieldKind::Number(_) => Values::Number(rows.i64(field.name)?),
+                _ => Values::Text(rows.str(field.name)?),
+            });
+        }
+        Ok(Table {
+            kind,
+            files: Vec::new(),
+            headers: kind.fields().iter().map(|f| f.name.to_string()).collect(),
+            columns_in_file: Vec::new(),
+            file: rows.u32(FILE)?,
+            line: rows.u32(LINE)?,
+            values,
+            rejected_villages: Vec::new(),
+            file_info: Vec::new(),
+        })
+    }
+}
+
 /// Reads every file of an input. I/O failures stop at once; problems in the data are
 /// collected and returned with what could be read. Files whose content the cache has seen,
 /// read the same way, are not parsed again.

@@ -5,11 +5,14 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use super::columns::Columns;
-use super::values::plain;
+use serde::Serialize;
+
+use super::values::{plain, Figure};
 use crate::aggregate::indicators::{self, CSV_RATIO_DECIMALS};
+use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
+use crate::level::Level;
 use crate::validate::Warning;
 
 const DP: u32 = CSV_RATIO_DECIMALS;
@@ -47,96 +50,194 @@ fn io(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
     }
 }
 
-/// The figures of one row as CSV fields: value, previous_value, change, growth_pct.
-fn figures(columns: &Columns, i: usize, indicator: &indicators::Indicator) -> [String; 4] {
-    let f = columns.figure(i);
-    let exact = indicator.ratio.is_none();
-    let show = |v: Option<rust_decimal::Decimal>| v.map_or(String::new(), plain);
-    if exact {
-        [
-            show(f.exact_value(indicator)),
-            show(f.exact_previous(indicator)),
-            show(
+/// The figures of one row as CSV fields: sums exact, ratios and rates to 4 decimals.
+struct Figures {
+    value: String,
+    previous_value: String,
+    change: String,
+    growth_pct: String,
+    base_value: String,
+    growth_since_base_pct: String,
+    avg_annual_growth_pct: String,
+}
+
+impl Figures {
+    fn of(f: &Figure, indicator: &indicators::Indicator) -> Figures {
+        let show = |v: Option<rust_decimal::Decimal>| v.map_or(String::new(), plain);
+        let exact = indicator.ratio.is_none();
+        let base = f.base.map(|b| Figure {
+            num: b.num,
+            den: b.den,
+            ..Figure::sum(0, None, None)
+        });
+        let (value, previous, change, base_value) = if exact {
+            (
+                f.exact_value(indicator),
+                f.exact_previous(indicator),
                 f.exact_value(indicator)
                     .zip(f.exact_previous(indicator))
-                    .map(|(a, b)| a - b),
-            ),
-            show(f.growth_pct_dp(indicator, DP)),
-        ]
-    } else {
-        [
-            show(f.value(indicator, DP)),
-            show(f.previous(indicator, DP)),
-            show(f.change(indicator, DP)),
-            show(f.growth_pct_dp(indicator, DP)),
-        ]
+                    .and_then(|(a, b)| a.checked_sub(b)),
+                base.and_then(|b| b.exact_value(indicator)),
+            )
+        } else {
+            (
+                f.value(indicator, DP),
+                f.previous(indicator, DP),
+                f.change(indicator, DP),
+                base.and_then(|b| b.value(indicator, DP)),
+            )
+        };
+        Figures {
+            value: show(value),
+            previous_value: show(previous),
+            change: show(change),
+            growth_pct: show(f.growth_pct_dp(indicator, DP)),
+            base_value: show(base_value),
+            growth_since_base_pct: show(f.growth_since_base_pct(indicator, DP)),
+            avg_annual_growth_pct: show(f.average_annual_growth_pct(indicator, DP)),
+        }
     }
 }
 
-/// Township and county rows.
-pub fn write_totals(path: &Path, columns: &Columns, catalogue: &Catalogue) -> Result<()> {
-    write_figures(path, columns, catalogue, false)
+#[derive(Serialize)]
+struct TotalRow<'a> {
+    year: i32,
+    level: &'static str,
+    area_code: &'a str,
+    area_name: &'a str,
+    indicator: &'static str,
+    item: &'a str,
+    unit: String,
+    value: String,
+    previous_value: String,
+    change: String,
+    growth_pct: String,
+    base_value: String,
+    growth_since_base_pct: String,
+    avg_annual_growth_pct: String,
 }
 
-/// Village rows: the per-village figures behind every total (and the charts' input).
-pub fn write_villages(path: &Path, columns: &Columns, catalogue: &Catalogue) -> Result<()> {
-    write_figures(path, columns, catalogue, true)
+#[derive(Serialize)]
+struct VillageRow<'a> {
+    year: i32,
+    township_code: &'a str,
+    village_code: &'a str,
+    village_name: &'a str,
+    indicator: &'static str,
+    item: &'a str,
+    unit: String,
+    value: String,
+    previous_value: String,
+    change: String,
+    growth_pct: String,
+    base_value: String,
+    growth_since_base_pct: String,
+    avg_annual_growth_pct: String,
 }
 
-/// One row per figure of the village level, or of the levels above it. Village rows name
-/// their township where the totals name their level.
-fn write_figures(
+/// Rows of the levels above the village, streamed from the results.
+pub fn write_totals(
     path: &Path,
-    columns: &Columns,
+    results: &Results,
+    levels: &[Level],
     catalogue: &Catalogue,
-    villages: bool,
 ) -> Result<()> {
     let mut w = writer(path)?;
-    let err = io(path);
-    let area: [&str; 4] = if villages {
-        ["year", "township_code", "village_code", "village_name"]
-    } else {
-        ["year", "level", "area_code", "area_name"]
-    };
-    let header = area.iter().chain(&[
-        "indicator",
-        "item",
-        "unit",
-        "value",
-        "previous_value",
-        "change",
-        "growth_pct",
-    ]);
-    w.write_record(header).map_err(&err)?;
-    for i in 0..columns.len() {
-        if (columns.level[i] == "village") != villages {
-            continue;
+    let mut failed = None;
+    let mut rows = 0usize;
+    results.for_each_row(levels, |row| {
+        if failed.is_some() {
+            return;
         }
-        let Some(indicator) = indicators::get(&columns.indicator[i]) else {
-            continue;
+        rows += 1;
+        let areas = results.areas(row.level);
+        let def = row.ind.def();
+        let item = results.item(row.item);
+        let f = Figures::of(&row.figure, def);
+        let record = TotalRow {
+            year: row.year,
+            level: row.level.key(),
+            area_code: &areas.codes[row.area as usize],
+            area_name: &areas.names[row.area as usize],
+            indicator: def.key,
+            item,
+            unit: indicators::unit_of(def, item, catalogue),
+            value: f.value,
+            previous_value: f.previous_value,
+            change: f.change,
+            growth_pct: f.growth_pct,
+            base_value: f.base_value,
+            growth_since_base_pct: f.growth_since_base_pct,
+            avg_annual_growth_pct: f.avg_annual_growth_pct,
         };
-        let [value, previous, change, growth] = figures(columns, i, indicator);
-        let second = if villages {
-            &columns.parent_code[i]
-        } else {
-            &columns.level[i]
-        };
-        w.write_record([
-            columns.year[i].to_string().as_str(),
-            second,
-            &columns.area_code[i],
-            &columns.area_name[i],
-            &columns.indicator[i],
-            &columns.item[i],
-            &indicators::unit_of(indicator, &columns.item[i], catalogue),
-            &value,
-            &previous,
-            &change,
-            &growth,
-        ])
-        .map_err(&err)?;
+        if let Err(e) = w.serialize(record) {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(io(path)(e));
+    }
+    if rows == 0 {
+        w.write_record(TOTALS_HEADER).map_err(io(path))?;
     }
     finish(path, w)
+}
+
+/// The header of totals.csv, for a run without rows.
+const TOTALS_HEADER: [&str; 14] = [
+    "year",
+    "level",
+    "area_code",
+    "area_name",
+    "indicator",
+    "item",
+    "unit",
+    "value",
+    "previous_value",
+    "change",
+    "growth_pct",
+    "base_value",
+    "growth_since_base_pct",
+    "avg_annual_growth_pct",
+];
+
+/// The per-village figures behind every total (and the charts' input), with each village's
+/// township.
+pub fn write_villages(path: &Path, results: &Results, catalogue: &Catalogue) -> Result<()> {
+    let mut w = writer(path)?;
+    let mut failed = None;
+    let villages = results.areas(Level::Village);
+    results.for_each_row(&[Level::Village], |row| {
+        if failed.is_some() {
+            return;
+        }
+        let def = row.ind.def();
+        let item = results.item(row.item);
+        let f = Figures::of(&row.figure, def);
+        let record = VillageRow {
+            year: row.year,
+            township_code: results.parent_code(row.year, row.area),
+            village_code: &villages.codes[row.area as usize],
+            village_name: &villages.names[row.area as usize],
+            indicator: def.key,
+            item,
+            unit: indicators::unit_of(def, item, catalogue),
+            value: f.value,
+            previous_value: f.previous_value,
+            change: f.change,
+            growth_pct: f.growth_pct,
+            base_value: f.base_value,
+            growth_since_base_pct: f.growth_since_base_pct,
+            avg_annual_growth_pct: f.avg_annual_growth_pct,
+        };
+        if let Err(e) = w.serialize(record) {
+            failed = Some(e);
+        }
+    });
+    match failed {
+        Some(e) => Err(io(path)(e)),
+        None => finish(path, w),
+    }
 }
 
 pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {

@@ -1,15 +1,15 @@
 //! totals.md: the township (and county) figures as a report states them, in Chinese, with
 //! units, measures (口径) and the source. The same text is printed on the terminal.
 
-use std::collections::BTreeMap;
-
 use unicode_width::UnicodeWidthStr;
 
-use super::columns::Columns;
-use super::values::fixed;
-use crate::aggregate::indicators::{self, Items, INDICATORS};
+use super::values::{fixed, Figure};
+use super::Layout;
+use crate::aggregate::indicators::{self, Ind, Indicator, Items, INDICATORS};
+use crate::aggregate::{Results, Row};
 use crate::catalogue::{Catalogue, Sector};
 use crate::config::Plan;
+use crate::level::Level;
 
 /// Renders a Markdown table whose columns line up in a terminal (CJK characters are two
 /// columns wide). `right[i]` right-aligns column i.
@@ -75,105 +75,128 @@ fn item_order(
     (1 + position.unwrap_or(usize::MAX - 1), item.to_string())
 }
 
-/// The report for the pipeline's year: one table per township, then per county.
-pub fn render(plan: &Plan, columns: &Columns, catalogue: &Catalogue, villages: usize) -> String {
-    // (level order, area_code) -> (area_name, indicator -> rows)
-    let mut areas: BTreeMap<(u8, String), (String, Vec<usize>)> = BTreeMap::new();
-    for i in 0..columns.len() {
-        if columns.year[i] != plan.year {
-            continue;
-        }
-        let level = match columns.level[i].as_str() {
-            "township" => 0,
-            "county" => 1,
-            _ => continue,
-        };
-        areas
-            .entry((level, columns.area_code[i].clone()))
-            .or_insert_with(|| (columns.area_name[i].clone(), Vec::new()))
-            .1
-            .push(i);
-    }
-
+/// The report for the pipeline's year: one table per area of the report levels, bottom up.
+pub fn render(plan: &Plan, results: &Results, catalogue: &Catalogue, layout: &Layout) -> String {
     let year = plan.year;
     let mut out = format!("# {}\n\n", plan.name);
-    let mut header = vec!["指标".to_string(), "单位".to_string(), format!("{year}年")];
-    if let Some(prev) = plan.previous_year {
-        header.push(format!("{prev}年"));
-        header.push("比上年增减".to_string());
-        header.push("比上年增长（%）".to_string());
-    }
+    let header = header(plan);
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let right: Vec<bool> = (0..header.len()).map(|i| i >= 2).collect();
-
-    for ((level, code), (name, rows)) in &areas {
-        let level_name = if *level == 0 { "乡镇" } else { "区县" };
-        out.push_str(&format!(
-            "## {name}（{level_name}代码 {code}）{year}年主要指标\n\n"
-        ));
-        let mut lines = Vec::new();
-        for indicator in INDICATORS {
-            let mut mine: Vec<usize> = rows
-                .iter()
-                .copied()
-                .filter(|&i| columns.indicator[i] == indicator.key)
-                .collect();
-            mine.sort_by_key(|&i| item_order(indicator, &columns.item[i], catalogue));
-            if indicator.key == "product_output" {
-                let all = mine.clone();
-                mine.retain(|&i| {
-                    !alone_in_reported_group(&columns.item[i], &all, columns, catalogue)
-                });
+    for &level in &layout.report_levels {
+        let areas = results.areas(level);
+        for area in 0..areas.len() as u32 {
+            let rows = results.rows(level, year, area);
+            if rows.is_empty() {
+                continue;
             }
-            for i in mine {
-                let item = &columns.item[i];
-                let label = indicators::item_label(indicator, item, catalogue);
-                let title = match indicator.items {
-                    _ if item.is_empty() => indicator.name_zh.to_string(),
-                    Items::Crops | Items::Species | Items::AnimalProducts => {
-                        format!("{label}{}", indicator.name_zh)
-                    }
-                    _ => format!("　#{label}"),
-                };
-                let f = columns.figure(i);
-                let dp = indicator.report_decimals;
-                let show = |v: Option<rust_decimal::Decimal>, dp: u32| {
-                    v.map_or("—".to_string(), |v| fixed(v, dp))
-                };
-                let mut line = vec![
-                    title,
-                    indicators::unit_of(indicator, item, catalogue),
-                    show(f.value(indicator, dp), dp),
-                ];
-                if plan.previous_year.is_some() {
-                    line.push(show(f.previous(indicator, dp), dp));
-                    line.push(show(f.change(indicator, dp), dp));
-                    line.push(show(f.growth_pct(indicator), 1));
-                }
-                lines.push(line);
-            }
+            let (code, name) = (&areas.codes[area as usize], &areas.names[area as usize]);
+            let heading = if level == Level::Total {
+                format!("## {name}{year}年主要指标\n\n")
+            } else {
+                format!(
+                    "## {name}（{}代码 {code}）{year}年主要指标\n\n",
+                    level.noun_zh()
+                )
+            };
+            out.push_str(&heading);
+            let lines = lines(plan, results, &rows, catalogue);
+            out.push_str(&table(&header_refs, &lines, &right));
+            out.push('\n');
         }
-        out.push_str(&table(&header_refs, &lines, &right));
-        out.push('\n');
     }
-    out.push_str(&notes(plan, villages));
+    out.push_str(&notes(plan, layout));
     out
+}
+
+fn header(plan: &Plan) -> Vec<String> {
+    let year = plan.year;
+    let mut header = vec!["指标".to_string(), "单位".to_string(), format!("{year}年")];
+    if let Some(prev) = plan.previous_year {
+        let than = if prev == year - 1 {
+            "比上年".to_string()
+        } else {
+            format!("比{prev}年")
+        };
+        header.push(format!("{prev}年"));
+        header.push(format!("{than}增减"));
+        header.push(format!("{than}增长（%）"));
+    }
+    if let Some(base) = plan.base_year {
+        header.push(format!("比{base}年增长（%）"));
+        header.push(format!("{base}—{year}年年均增长（%）"));
+    }
+    header
+}
+
+/// The lines of one area's table: indicators in declaration order, items in catalogue,
+/// sector or component order.
+fn lines(plan: &Plan, results: &Results, rows: &[Row], catalogue: &Catalogue) -> Vec<Vec<String>> {
+    let mut lines = Vec::new();
+    for indicator in INDICATORS.iter() {
+        let mut mine: Vec<&Row> = rows.iter().filter(|r| r.ind == indicator.id).collect();
+        mine.sort_by_key(|r| item_order(indicator, results.item(r.item), catalogue));
+        if indicator.id == Ind::ProductOutput {
+            let all: Vec<&str> = mine.iter().map(|r| results.item(r.item)).collect();
+            mine.retain(|r| !alone_in_reported_group(results.item(r.item), &all, catalogue));
+        }
+        for row in mine {
+            lines.push(line(
+                plan,
+                indicator,
+                results.item(row.item),
+                &row.figure,
+                catalogue,
+            ));
+        }
+    }
+    lines
+}
+
+fn line(
+    plan: &Plan,
+    indicator: &Indicator,
+    item: &str,
+    f: &Figure,
+    catalogue: &Catalogue,
+) -> Vec<String> {
+    let label = indicators::item_label(indicator, item, catalogue);
+    let title = match indicator.items {
+        _ if item.is_empty() => indicator.name_zh.to_string(),
+        Items::Crops | Items::Species | Items::AnimalProducts => {
+            format!("{label}{}", indicator.name_zh)
+        }
+        _ => format!("　#{label}"),
+    };
+    let dp = indicator.report_decimals;
+    let show =
+        |v: Option<rust_decimal::Decimal>, dp: u32| v.map_or("—".to_string(), |v| fixed(v, dp));
+    let mut line = vec![
+        title,
+        indicators::unit_of(indicator, item, catalogue),
+        show(f.value(indicator, dp), dp),
+    ];
+    if plan.previous_year.is_some() {
+        line.push(show(f.previous(indicator, dp), dp));
+        line.push(show(f.change(indicator, dp), dp));
+        line.push(show(f.growth_pct(indicator), 1));
+    }
+    if plan.base_year.is_some() {
+        line.push(show(f.growth_since_base_pct(indicator, 1), 1));
+        line.push(show(f.average_annual_growth_pct(indicator, 1), 1));
+    }
+    line
 }
 
 /// Whether an animal product is the only one of its group (meat, egg) in the area: then the
 /// group's own line (肉类总产量, 禽蛋产量) already states its output, and a second line with
 /// the same name and figure would only confuse a reader.
-fn alone_in_reported_group(
-    item: &str,
-    rows: &[usize],
-    columns: &Columns,
-    catalogue: &Catalogue,
-) -> bool {
+fn alone_in_reported_group(item: &str, items: &[&str], catalogue: &Catalogue) -> bool {
     let group = |code: &str| catalogue.get(code).map(|p| p.group.clone());
     match group(item) {
         Some(g) if g == "meat" || g == "egg" => {
-            rows.iter()
-                .filter(|&&j| group(&columns.item[j]).as_deref() == Some(g.as_str()))
+            items
+                .iter()
+                .filter(|other| group(other).as_deref() == Some(g.as_str()))
                 .count()
                 == 1
         }
@@ -181,7 +204,7 @@ fn alone_in_reported_group(
     }
 }
 
-fn notes(plan: &Plan, villages: usize) -> String {
+fn notes(plan: &Plan, layout: &Layout) -> String {
     let mut notes = vec![
         "农林牧渔业总产值按产品法计算：各产品产量×当年价格，加林业、渔业、农林牧渔服务业产值；现价。".to_string(),
         "粮食包括谷物、豆类和薯类，薯类按5公斤鲜薯折1公斤粮食。".to_string(),
@@ -190,11 +213,27 @@ fn notes(plan: &Plan, villages: usize) -> String {
     ];
     if let Some(prev) = plan.previous_year {
         notes.push(format!(
-            "总产值比上年增长按可比价计算：本年产量按{prev}年价格计算的产值÷{prev}年现价产值；其余增长按本年数÷上年数。"
+            "总产值比{prev}年增长按可比价计算：本年产量按{prev}年价格计算的产值÷{prev}年现价产值；其余增长按本年数÷{prev}年数。"
+        ));
+    }
+    if let Some(base) = plan.base_year {
+        notes.push(format!(
+            "年均增长率为几何平均：（{}年数÷{base}年数）开{}次方减1；总产值按{base}年价格计算（可比价）。",
+            plan.year,
+            plan.year - base
+        ));
+    }
+    let unreported = layout.unreported();
+    if !unreported.is_empty() {
+        let names: Vec<&str> = unreported.iter().map(|l| l.noun_zh()).collect();
+        notes.push(format!(
+            "本表只列出上级汇总；各{}的数据见 totals.csv。",
+            names.join("、")
         ));
     }
     notes.push(format!(
-        "数据来源：{villages}个村上报报表，agristat {} 汇总；合计为精确值四舍五入，分项之和可能与合计略有出入。",
+        "数据来源：{}个村上报报表，agristat {} 汇总；合计为精确值四舍五入，分项之和可能与合计略有出入。",
+        layout.villages,
         env!("CARGO_PKG_VERSION")
     ));
     let mut out = String::from("注：\n\n");

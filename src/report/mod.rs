@@ -1,7 +1,6 @@
 //! Outputs: totals.csv, totals.md, villages.csv, warnings.csv and the charts, written into
 //! the run's staging folder. The other stage, with ingest, that touches the disk.
 
-pub mod columns;
 pub mod csv_out;
 pub mod markdown;
 pub mod values;
@@ -11,10 +10,11 @@ use std::path::Path;
 use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
 use crate::chart::ChartFile;
+use crate::config::plan::{VillagesOutput, VILLAGES_OUTPUT_AUTO_LIMIT};
 use crate::config::Plan;
 use crate::error::{Error, Result};
+use crate::level::Level;
 use crate::validate::Warning;
-use columns::Columns;
 
 /// The file names of one run's outputs.
 pub const TOTALS_CSV: &str = "totals.csv";
@@ -22,22 +22,82 @@ pub const TOTALS_MD: &str = "totals.md";
 pub const VILLAGES_CSV: &str = "villages.csv";
 pub const WARNINGS_CSV: &str = "warnings.csv";
 
+/// Without `[outputs] report_levels`, totals.md and the terminal show levels from the top
+/// down while they hold at most this many areas in all (and always the top level).
+pub const REPORT_AREAS_LIMIT: usize = 60;
+
+/// What a run writes, decided once from the plan and the size of the results.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Levels in totals.md and on the terminal, bottom up.
+    pub report_levels: Vec<Level>,
+    /// Levels above the village with results (all are in totals.csv), bottom up.
+    pub total_levels: Vec<Level>,
+    pub villages_csv: bool,
+    pub villages: usize,
+}
+
+impl Layout {
+    pub fn new(plan: &Plan, results: &Results) -> Layout {
+        let total_levels: Vec<Level> = results.levels().into_iter().skip(1).collect();
+        let report_levels = match &plan.report_levels {
+            Some(chosen) => total_levels
+                .iter()
+                .copied()
+                .filter(|l| chosen.contains(l))
+                .collect(),
+            None => {
+                let mut out = Vec::new();
+                let mut shown = 0;
+                for &level in total_levels.iter().rev() {
+                    let areas = results.areas(level).len();
+                    if !out.is_empty() && shown + areas > REPORT_AREAS_LIMIT {
+                        break;
+                    }
+                    shown += areas;
+                    out.push(level);
+                }
+                out.reverse();
+                out
+            }
+        };
+        let villages = results.hierarchy.year_index(plan.year).map_or(0, |y| {
+            results.hierarchy.present[y].iter().filter(|p| **p).count()
+        });
+        let villages_csv = match plan.villages_output {
+            VillagesOutput::Always => true,
+            VillagesOutput::Never => false,
+            VillagesOutput::Auto => villages <= VILLAGES_OUTPUT_AUTO_LIMIT,
+        };
+        Layout {
+            report_levels,
+            total_levels,
+            villages_csv,
+            villages,
+        }
+    }
+
+    /// Levels in totals.csv but not in the report, for the note that says where they went.
+    pub fn unreported(&self) -> Vec<Level> {
+        self.total_levels
+            .iter()
+            .copied()
+            .filter(|l| !self.report_levels.contains(l))
+            .collect()
+    }
+}
+
 /// The report text for the terminal and totals.md.
-pub fn render(
-    plan: &Plan,
-    results: &Results,
-    catalogue: &Catalogue,
-    villages: usize,
-) -> Result<(Columns, String)> {
-    let columns = Columns::read(results)?;
-    let text = markdown::render(plan, &columns, catalogue, villages);
-    Ok((columns, text))
+pub fn render(plan: &Plan, results: &Results, catalogue: &Catalogue, layout: &Layout) -> String {
+    markdown::render(plan, results, catalogue, layout)
 }
 
 /// Writes every output into `dir` (a run's staging folder).
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     dir: &Path,
-    columns: &Columns,
+    results: &Results,
+    layout: &Layout,
     markdown: &str,
     catalogue: &Catalogue,
     warnings: &[Warning],
@@ -51,8 +111,15 @@ pub fn write(
         }
         std::fs::write(&path, &chart.bytes).map_err(|e| Error::io(&path, "writing a chart", e))?;
     }
-    csv_out::write_totals(&dir.join(TOTALS_CSV), columns, catalogue)?;
-    csv_out::write_villages(&dir.join(VILLAGES_CSV), columns, catalogue)?;
+    csv_out::write_totals(
+        &dir.join(TOTALS_CSV),
+        results,
+        &layout.total_levels,
+        catalogue,
+    )?;
+    if layout.villages_csv {
+        csv_out::write_villages(&dir.join(VILLAGES_CSV), results, catalogue)?;
+    }
     csv_out::write_warnings(&dir.join(WARNINGS_CSV), warnings)?;
     let md = dir.join(TOTALS_MD);
     std::fs::write(&md, markdown).map_err(|e| Error::io(&md, "writing an output file", e))

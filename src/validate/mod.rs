@@ -184,16 +184,17 @@ fn missing_prices(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<P
                 col(FILE),
                 col(LINE),
             ]);
-        // This year's price values the output; for the pipeline's year, last year's price
-        // values it again for growth at comparable prices.
+        // This year's price values the output; for the pipeline's year, the comparison
+        // year's and the base year's prices value it again for growth at comparable prices.
         let mut checks = vec![(with_output.clone(), prices.clone().lazy(), None)];
-        if let Some(previous) = plan.previous_year {
-            let last_year = prices
+        for other in [plan.previous_year, plan.base_year].into_iter().flatten() {
+            let moved = prices
                 .clone()
                 .lazy()
-                .with_column((col("year") + lit(1i32)).alias("year"));
-            let this_year = with_output.filter(col("year").eq(lit(plan.year)));
-            checks.push((this_year, last_year, Some(previous)));
+                .filter(col("year").eq(lit(other)))
+                .with_column(lit(plan.year).alias("year"));
+            let this_year = with_output.clone().filter(col("year").eq(lit(plan.year)));
+            checks.push((this_year, moved, Some(other)));
         }
         for (rows, priced, previous) in checks {
             let unpriced = anti_join(rows, priced, &["year", "product"])

@@ -314,11 +314,8 @@ fn totals(old: &DataFrame, new: &DataFrame, catalogue: &Catalogue) -> Result<Vec
         };
         let value = |num: Option<i128>, den: Option<i128>| {
             let f = Figure {
-                num: num?,
                 den,
-                comp: None,
-                prev_num: None,
-                prev_den: None,
+                ..Figure::sum(num?, None, None)
             };
             if indicator.ratio.is_some() {
                 f.value(indicator, CSV_RATIO_DECIMALS)

@@ -8,6 +8,7 @@ use polars::prelude::*;
 use polars_io::ipc::{IpcReader, IpcWriter};
 use polars_io::{SerReader, SerWriter};
 
+use crate::aggregate::Results;
 use crate::error::{Error, Result};
 use crate::schema::TableKind;
 use crate::validate::Frames;
@@ -39,6 +40,37 @@ fn read(path: &Path) -> Result<DataFrame> {
             std::io::Error::other(e.to_string()),
         )
     })
+}
+
+/// The results as a frame (every level, every year), for comparisons between runs and for
+/// `explain`: `year, level, area_code, area_name, indicator, item, num, den`.
+pub fn results_frame(results: &Results) -> Result<DataFrame> {
+    let (mut year, mut level, mut code, mut name) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut indicator, mut item, mut num, mut den) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    results.for_each_row(&results.levels(), |row| {
+        let areas = results.areas(row.level);
+        year.push(row.year);
+        level.push(row.level.key());
+        code.push(areas.codes[row.area as usize].as_str());
+        name.push(areas.names[row.area as usize].as_str());
+        indicator.push(row.ind.key());
+        item.push(results.item(row.item));
+        num.push(row.figure.num);
+        den.push(row.figure.den);
+    });
+    DataFrame::new_infer_height(vec![
+        Column::new("year".into(), year),
+        Column::new("level".into(), level),
+        Column::new("area_code".into(), code),
+        Column::new("area_name".into(), name),
+        Column::new("indicator".into(), indicator),
+        Column::new("item".into(), item),
+        Column::new("num".into(), num),
+        Column::new("den".into(), den),
+    ])
+    .map_err(Error::engine("keeping the results"))
 }
 
 /// Saves the tables and the results into `run_dir/data/`.

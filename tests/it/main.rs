@@ -7,3 +7,4 @@ mod revisions;
 mod sample;
 mod warnings;
 mod workdir;
+mod years;

@@ -42,3 +42,21 @@ fn implausible_figures_are_warned_about_and_saved() {
     warning: village 02 乙村 is in the registry for 2019 but has no rows in income (tests/data/mini/income.csv)
     "#);
 }
+
+#[test]
+fn progress_lines_go_to_standard_error_unless_quiet() {
+    let wd = Workdir::mini();
+    let pipeline = "tests/data/mini/mini.toml";
+    let out = wd.run_with(&["check", pipeline], &[("AGRISTAT_PROGRESS", "always")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for stage in ["read", "validate", "aggregate", "render"] {
+        let line = format!("agristat: {stage} done in ");
+        assert!(out.stderr.contains(&line), "{}", out.stderr);
+    }
+    assert!(!out.stdout.contains("agristat:"), "{}", out.stdout);
+    let quiet = wd.run_with(
+        &["check", "-q", pipeline],
+        &[("AGRISTAT_PROGRESS", "always")],
+    );
+    assert!(!quiet.stderr.contains("agristat:"), "{}", quiet.stderr);
+}

@@ -53,8 +53,15 @@ impl Workdir {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, &[("AGRISTAT_PROGRESS", "never")])
+    }
+
+    /// Runs the CLI with extra environment variables. `run` turns progress lines off: they
+    /// come only from stages slower than a second, which depends on the machine.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let out = Command::new(env!("CARGO_BIN_EXE_agristat"))
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(self.dir.path())
             .output()
             .expect("run agristat");
