@@ -1,10 +1,13 @@
 //! The default chart set: what each chart shows for one area, as a `Figure`. A chart that
 //! has nothing to show returns the reason instead.
 
+use rust_decimal::prelude::ToPrimitive;
+
 use super::data::{Area, ChartData};
-use super::draw::{thousands, Bars, Figure, Series};
+use super::draw::{thousands, Bars, Figure, Line, Lines, Panel, Series};
 use crate::aggregate::indicators::{Ind, INCOME_COMPONENTS};
 use crate::catalogue::Sector;
+use crate::config::charts::TREND_MIN_YEARS;
 
 pub type Built = Result<Figure, String>;
 
@@ -65,7 +68,8 @@ pub fn gov_by_sector(d: &ChartData, area: &Area) -> Built {
                 labels,
                 "总产值",
             )],
-        )],
+        )
+        .into()],
     })
 }
 
@@ -119,7 +123,7 @@ pub fn gov_by_area(d: &ChartData, area: &Area) -> Built {
             thousands(total, 2)
         )),
         note: String::new(),
-        panels: vec![b],
+        panels: vec![b.into()],
     })
 }
 
@@ -170,7 +174,7 @@ pub fn crops(d: &ChartData, area: &Area) -> Built {
             thousands(grain, 1)
         )),
         note: String::new(),
-        panels: vec![area_bars, output_bars],
+        panels: vec![area_bars.into(), output_bars.into()],
     })
 }
 
@@ -192,7 +196,7 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
             units.push(u);
         }
     }
-    let mut panels = Vec::new();
+    let mut panels: Vec<Panel> = Vec::new();
     for unit in &units {
         let mine: Vec<&String> = species
             .iter()
@@ -225,7 +229,7 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
             series,
         );
         b.title = Some(format!("单位：{unit}"));
-        panels.push(b);
+        panels.push(b.into());
     }
     let meat = d.value(area, Ind::MeatOutput, "").unwrap_or(0.0);
     let eggs = d.value(area, Ind::EggOutput, "").unwrap_or(0.0);
@@ -290,7 +294,7 @@ pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
             thousands(whole, 0)
         )),
         note: String::new(),
-        panels: vec![b],
+        panels: vec![b.into()],
     })
 }
 
@@ -334,47 +338,50 @@ pub fn dividends(d: &ChartData, area: &Area) -> Built {
         )),
         note: String::new(),
         panels: vec![
-            panel("按项目", &projects),
-            panel(&format!("按{}", area.child_noun(d)), &villages),
+            panel("按项目", &projects).into(),
+            panel(&format!("按{}", area.child_noun(d)), &villages).into(),
         ],
     })
 }
 
-/// The headline indicators of the comparison chart: (indicator, item, label with unit).
-const HEADLINES: [(Ind, &str, &str); 8] = [
-    (Ind::GrossOutputValue, "", "农林牧渔业总产值（万元）"),
-    (Ind::GrainSownArea, "", "粮食播种面积（亩）"),
-    (Ind::GrainOutput, "", "粮食产量（吨）"),
-    (Ind::MeatOutput, "", "肉类总产量（吨）"),
-    (Ind::EggOutput, "", "禽蛋产量（吨）"),
-    (Ind::Dividends, "", "产业分红（万元）"),
-    (Ind::NetIncomePerCapita, "", "农民人均纯收入（元）"),
-    (Ind::Population, "", "人口（人）"),
+/// The headline indicators of the comparison and trend charts: (indicator, item, name, unit).
+const HEADLINES: [(Ind, &str, &str, &str); 8] = [
+    (Ind::GrossOutputValue, "", "农林牧渔业总产值", "万元"),
+    (Ind::GrainSownArea, "", "粮食播种面积", "亩"),
+    (Ind::GrainOutput, "", "粮食产量", "吨"),
+    (Ind::MeatOutput, "", "肉类总产量", "吨"),
+    (Ind::EggOutput, "", "禽蛋产量", "吨"),
+    (Ind::Dividends, "", "产业分红", "万元"),
+    (Ind::NetIncomePerCapita, "", "农民人均纯收入", "元"),
+    (Ind::Population, "", "人口", "人"),
 ];
+
+/// Decimals of a headline value in a data label, by unit: as the report tables print them.
+fn headline_decimals(unit: &str) -> usize {
+    match unit {
+        "万元" => 2,
+        "吨" => 1,
+        _ => 0,
+    }
+}
 
 /// 7. This year against last: growth of the headline indicators.
 pub fn comparison(d: &ChartData, area: &Area) -> Built {
     let previous_year = d.previous_year.ok_or("the pipeline has no previous year")?;
     let rows: Vec<(String, f64, String)> = HEADLINES
         .iter()
-        .filter_map(|(indicator, item, label)| {
+        .filter_map(|(indicator, item, name, unit)| {
             let growth = d.growth_pct(area, *indicator, item)?;
             let now = d.value(area, *indicator, item)?;
             let before = d.previous(area, *indicator, item)?;
-            let decimals = if label.contains("万元") {
-                2
-            } else if label.contains("吨") {
-                1
-            } else {
-                0
-            };
+            let decimals = headline_decimals(unit);
             let text = format!(
                 "{} → {}（{}）",
                 thousands(before, decimals),
                 thousands(now, decimals),
                 pct(growth)
             );
-            Some((label.to_string(), growth, text))
+            Some((format!("{name}（{unit}）"), growth, text))
         })
         .collect();
     if rows.is_empty() {
@@ -392,6 +399,87 @@ pub fn comparison(d: &ChartData, area: &Area) -> Built {
                 rows.iter().map(|r| Some(r.2.clone())).collect(),
                 "增长",
             )],
-        )],
+        )
+        .into()],
+    })
+}
+
+/// One headline indicator over `years`, with its last value as the label; `None` when it has
+/// no figure other than zero in any year (the pipeline has no such table).
+fn trend_line(d: &ChartData, area: &Area, years: &[i32], headline: usize) -> Option<Line> {
+    let (ind, item, name, unit) = HEADLINES[headline];
+    let values: Vec<Option<f64>> = years
+        .iter()
+        .map(|y| d.exact(*y, area, ind, item).and_then(|v| v.to_f64()))
+        .collect();
+    if values.iter().flatten().all(|v| *v == 0.0) {
+        return None;
+    }
+    let (year, value) = years
+        .iter()
+        .zip(&values)
+        .filter_map(|(y, v)| v.map(|v| (*y, v)))
+        .next_back()?;
+    let mut label = thousands(value, headline_decimals(unit));
+    // A line that stops before the last year says which year its label is.
+    if Some(&year) != years.last() {
+        label.push_str(&format!("（{year}年）"));
+    }
+    Some(Line {
+        name: name.to_string(),
+        values,
+        last_label: Some(label),
+    })
+}
+
+/// 8. The headline indicators over the pipeline's years, one panel per unit.
+///
+/// Population is left out: it is the divisor of income per head, and a fifth panel would
+/// crowd the figure.
+pub fn trend(d: &ChartData, area: &Area) -> Built {
+    let years = &d.results.hierarchy.years;
+    if years.len() < TREND_MIN_YEARS {
+        return Err(format!(
+            "needs three or more years (the pipeline has {})",
+            years.len()
+        ));
+    }
+    let mut panels: Vec<Lines> = Vec::new();
+    let mut output_value = false;
+    for (i, (ind, _, name, unit)) in HEADLINES.iter().enumerate() {
+        if *ind == Ind::Population {
+            continue;
+        }
+        let Some(line) = trend_line(d, area, years, i) else {
+            continue;
+        };
+        output_value |= *ind == Ind::GrossOutputValue;
+        match panels.iter_mut().find(|p| p.unit == *unit) {
+            Some(p) => {
+                p.title = format!("{}、{name}", p.title);
+                p.lines.push(line);
+            }
+            None => panels.push(Lines {
+                title: name.to_string(),
+                unit: unit.to_string(),
+                years: years.clone(),
+                lines: vec![line],
+            }),
+        }
+    }
+    if panels.is_empty() {
+        return Err("no headline figures in any year".into());
+    }
+    let (first, last) = (years[0], years[years.len() - 1]);
+    let prices = if output_value {
+        "农林牧渔业总产值按当年价格（现价）计算；"
+    } else {
+        ""
+    };
+    Ok(Figure {
+        title: format!("{}{first}—{last}年主要指标趋势", area.name),
+        subtitle: Some(format!("{prices}线端数字为{last}年数值")),
+        note: String::new(),
+        panels: panels.into_iter().map(Panel::from).collect(),
     })
 }

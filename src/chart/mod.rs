@@ -15,7 +15,7 @@ use crate::config::Plan;
 use crate::level::Level;
 use crate::validate::Warning;
 use data::{Area, ChartData};
-use draw::Figure;
+use draw::{Figure, Panel};
 
 /// One rendered file, named relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,7 @@ fn builder(key: &str) -> Option<Builder> {
         "income_by_area" => kinds::income_by_area,
         "dividends" => kinds::dividends,
         "comparison" => kinds::comparison,
+        "trend" => kinds::trend,
         _ => return None,
     })
 }
@@ -56,9 +57,10 @@ pub fn render_all(
     );
     let mut files = Vec::new();
     let mut warnings = Vec::new();
+    let charts = plan.charts.for_years(plan.years.len());
     for area in data.areas() {
         let villages = data.villages(&area);
-        for (number, (key, settings)) in plan.charts.charts.iter().enumerate() {
+        for (number, &(key, settings)) in charts.iter().enumerate() {
             let Some(build) = builder(key) else { continue };
             let skipped = |reason: String| Warning {
                 year: plan.year,
@@ -122,10 +124,22 @@ fn figure_text(figure: &Figure) -> String {
         figure.subtitle.clone().unwrap_or_default()
     );
     for panel in &figure.panels {
-        text.push_str(&panel.categories.concat());
-        text.push_str(&panel.axis);
-        for series in &panel.series {
-            text.push_str(&series.name);
+        match panel {
+            Panel::Bars(bars) => {
+                text.push_str(&bars.title.clone().unwrap_or_default());
+                text.push_str(&bars.categories.concat());
+                text.push_str(&bars.axis);
+                for series in &bars.series {
+                    text.push_str(&series.name);
+                }
+            }
+            Panel::Lines(lines) => {
+                text.push_str(&lines.title);
+                text.push_str(&lines.unit);
+                for line in &lines.lines {
+                    text.push_str(&line.name);
+                }
+            }
         }
     }
     text

@@ -7,8 +7,9 @@ use toml::Spanned;
 use super::spec::RawCharts;
 use crate::error::{did_you_mean, Location, Problem};
 
-/// The charts agristat knows, in the order they are drawn and numbered.
-pub const CHART_KEYS: [&str; 7] = [
+/// The charts agristat knows, in the order they are drawn and numbered. A new chart goes
+/// last, so that the numbers in the file names of the others stay as they were.
+pub const CHART_KEYS: [&str; 8] = [
     "gov_by_sector",
     "gov_by_area",
     "crops",
@@ -16,7 +17,14 @@ pub const CHART_KEYS: [&str; 7] = [
     "income_by_area",
     "dividends",
     "comparison",
+    "trend",
 ];
+
+/// The years a trend needs: with two, it would only repeat the comparison chart.
+pub const TREND_MIN_YEARS: usize = 3;
+
+/// Charts in the default set only when the pipeline reads at least this many years.
+const DEFAULT_MIN_YEARS: [(&str, usize); 1] = [("trend", TREND_MIN_YEARS)];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ImageFormat {
@@ -60,6 +68,26 @@ impl Default for ChartSettings {
 pub struct ChartsPlan {
     /// The charts to draw, by key, each with its settings, in `CHART_KEYS` order.
     pub charts: Vec<(&'static str, ChartSettings)>,
+    /// Whether `draw` listed them; otherwise they are the default set.
+    pub listed: bool,
+}
+
+impl ChartsPlan {
+    /// The charts to draw for a pipeline of `years` years, in the order they are numbered.
+    /// The default set leaves out the charts that need more years. A chart that `draw` lists
+    /// stays, so that the run says why it was skipped.
+    pub fn for_years(&self, years: usize) -> Vec<(&'static str, &ChartSettings)> {
+        self.charts
+            .iter()
+            .filter(|(key, _)| {
+                self.listed
+                    || DEFAULT_MIN_YEARS
+                        .iter()
+                        .all(|(k, min)| k != key || years >= *min)
+            })
+            .map(|(key, settings)| (*key, settings))
+            .collect()
+    }
 }
 
 /// Collects problems through `at`, which turns a span into a location.
@@ -135,6 +163,7 @@ pub fn resolve(
             .into_iter()
             .map(|k| (k, settings[k].clone()))
             .collect(),
+        listed: raw.draw.is_some(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Charts: the default set renders for the sample and the county fixture, at the print
-//! size, with outlined text; what cannot be drawn is skipped with a warning naming it.
+//! size, with outlined text; what cannot be drawn is skipped with a warning naming it; the
+//! trend joins the set when a pipeline has three or more years.
 
 use std::path::Path;
 
@@ -69,7 +70,7 @@ fn the_sample_run_draws_the_full_chart_set() {
 #[test]
 fn the_committed_sample_charts_are_current() {
     // charts/ holds the sample's PNGs for the README; regenerate them with
-    // `cargo run --release -- run pipelines/zhulin-2019.toml && cp output/zhulin-2019/charts/*.png charts/`.
+    // `cargo run --release -- run pipelines/zhulin-2019.toml && cp output/zhulin-2019/current/charts/*.png charts/`.
     let wd = Workdir::with(&["pipelines", "data"]);
     assert_eq!(wd.run(&["run", "-q", "pipelines/zhulin-2019.toml"]).code, 0);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("charts");
@@ -174,7 +175,106 @@ fn unknown_charts_are_pipeline_errors() {
     let out = wd.run(&["run", pipeline]);
     assert_eq!(out.code, 2);
     insta::assert_snapshot!(out.stderr, @r#"
-    tests/data/mini/mini.toml:60:9: charts.draw: unknown chart "crop" (expected one of gov_by_sector, gov_by_area, crops, livestock, income_by_area, dividends, comparison); did you mean "crops"?
+    tests/data/mini/mini.toml:60:9: charts.draw: unknown chart "crop" (expected one of gov_by_sector, gov_by_area, crops, livestock, income_by_area, dividends, comparison, trend); did you mean "crops"?
     tests/data/mini/mini.toml:61:12: charts.formats: unknown format "jpg" (expected png or svg)
     "#);
+}
+
+/// The five-year fixture with the default chart set (its pipeline draws none).
+fn five_years() -> Workdir {
+    let wd = Workdir::with(&["tests/data/years", "data/catalogue"]);
+    wd.edit("tests/data/years/years.toml", "[charts]\ndraw = []\n", "");
+    wd
+}
+
+/// Pixels of a PNG within `tolerance` of `rgb` in every channel.
+fn pixels_near(bytes: &[u8], rgb: [u8; 3], tolerance: u8) -> usize {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    buf[..info.buffer_size()]
+        .chunks(4)
+        .filter(|p| (0..3).all(|c| p[c].abs_diff(rgb[c]) <= tolerance))
+        .count()
+}
+
+#[test]
+fn five_years_add_a_trend_chart_numbered_after_the_seven() {
+    let wd = five_years();
+    let out = wd.run(&["run", "-q", "tests/data/years/years.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let files = chart_files(&wd, "tests/data/years/out/current/charts");
+    assert_print_ready(&files);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "t01-07-comparison.png",
+        "t01-08-trend.png",
+        "t01-08-trend.svg",
+    ] {
+        assert!(names.contains(&name), "{name} missing: {names:?}");
+    }
+    assert!(!out.stderr.contains("chart trend"), "{}", out.stderr);
+    let png = &files
+        .iter()
+        .find(|(n, _)| n == "t01-08-trend.png")
+        .unwrap()
+        .1;
+    // Not blank: dark text, and the first two lines' colours (Okabe–Ito blue and orange).
+    for (rgb, at_least) in [
+        ([33, 33, 33], 5_000),
+        ([0, 114, 178], 1_000),
+        ([230, 159, 0], 1_000),
+    ] {
+        let n = pixels_near(png, rgb, 30);
+        assert!(n >= at_least, "{n} pixels near {rgb:?}");
+    }
+    // The README shows it as charts/years-t01-08-trend.png: after a deliberate change, copy
+    // it from a run of tests/data/years/years.toml without its `draw = []` line.
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("charts/years-t01-08-trend.png");
+    let committed = std::fs::read(committed).unwrap_or_default();
+    assert!(
+        committed == *png,
+        "charts/years-t01-08-trend.png is out of date"
+    );
+}
+
+#[test]
+fn the_trend_chart_is_the_same_bytes_on_every_run() {
+    let charts = |wd: &Workdir| -> Vec<(String, Vec<u8>)> {
+        let out = wd.run(&["run", "-q", "tests/data/years/years.toml"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        chart_files(wd, "tests/data/years/out/current/charts")
+            .into_iter()
+            .filter(|(n, _)| n.contains("-trend."))
+            .collect()
+    };
+    let (a, b) = (charts(&five_years()), charts(&five_years()));
+    assert_eq!(a.len(), 2);
+    assert!(a == b, "two runs drew different trend charts");
+}
+
+#[test]
+fn a_trend_asked_for_with_two_years_is_skipped_with_a_warning() {
+    let wd = Workdir::with(&["pipelines", "data"]);
+    let pipeline = "pipelines/zhulin-2019.toml";
+    let text = wd.read(pipeline);
+    wd.write(
+        pipeline,
+        format!("{text}\n[charts]\ndraw = [\"trend\", \"gov_by_sector\"]\nformats = [\"png\"]\n"),
+    );
+    let out = wd.run(&["run", "-q", pipeline]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "warning: chart trend for 竹林镇 (500000101) skipped: needs three or more years (the pipeline has 2)"
+        ),
+        "{}",
+        out.stderr
+    );
+    let files = chart_files(&wd, "output/zhulin-2019/current/charts");
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["500000101-01-gov_by_sector.png"]);
 }
