@@ -47,6 +47,10 @@ pub struct Field {
     pub required: bool,
     /// Counts must be whole numbers.
     pub whole: bool,
+    /// A file may lack this column: when its header (mapped or canonical) is not in the file
+    /// and the pipeline does not map the field explicitly, every row reads an empty value.
+    /// Distinct from `required`, which is about empty cells in a column that is there.
+    pub optional_column: bool,
 }
 
 const fn field(name: &'static str, kind: FieldKind) -> Field {
@@ -55,6 +59,7 @@ const fn field(name: &'static str, kind: FieldKind) -> Field {
         kind,
         required: true,
         whole: false,
+        optional_column: false,
     }
 }
 
@@ -64,6 +69,19 @@ const fn count(name: &'static str) -> Field {
         kind: FieldKind::Number(Dimension::Count),
         required: true,
         whole: true,
+        optional_column: false,
+    }
+}
+
+/// A registry column a file may lack, and whose cells may be empty: the engine then derives
+/// the area from the 12-digit village code (codes) or names it from `regions` (names).
+const fn optional_column(name: &'static str, kind: FieldKind) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        whole: false,
+        optional_column: true,
     }
 }
 
@@ -74,10 +92,14 @@ const VILLAGES: &[Field] = &[
     YEAR,
     VILLAGE,
     field("village_name", FieldKind::Text),
-    field("township_code", FieldKind::Code),
-    field("township_name", FieldKind::Text),
-    field("county_code", FieldKind::Code),
-    field("county_name", FieldKind::Text),
+    optional_column("township_code", FieldKind::Code),
+    optional_column("township_name", FieldKind::Text),
+    optional_column("county_code", FieldKind::Code),
+    optional_column("county_name", FieldKind::Text),
+    optional_column("prefecture_code", FieldKind::Code),
+    optional_column("prefecture_name", FieldKind::Text),
+    optional_column("province_code", FieldKind::Code),
+    optional_column("province_name", FieldKind::Text),
     count("households"),
     count("population"),
     count("poor_households"),
@@ -203,5 +225,55 @@ impl TableKind {
 
     pub fn has_village(self) -> bool {
         self.fields().iter().any(|f| f.name == "village_code")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_made_of_fields_of_its_table() {
+        for kind in TableKind::ALL {
+            assert_eq!(TableKind::from_name(kind.name()), Some(kind));
+            for k in kind.key() {
+                let field = kind
+                    .field(k)
+                    .unwrap_or_else(|| panic!("{}.{k}", kind.name()));
+                assert!(
+                    field.required && !field.optional_column,
+                    "{}.{k}",
+                    kind.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_registrys_area_columns_are_optional() {
+        let optional: Vec<&str> = TableKind::ALL
+            .iter()
+            .flat_map(|k| k.fields())
+            .filter(|f| f.optional_column)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(
+            optional,
+            [
+                "township_code",
+                "township_name",
+                "county_code",
+                "county_name",
+                "prefecture_code",
+                "prefecture_name",
+                "province_code",
+                "province_name"
+            ]
+        );
+        for name in &optional {
+            let field = TableKind::Villages.field(name).unwrap();
+            assert!(!field.required, "{name}: empty cells are allowed");
+            assert!(matches!(field.kind, FieldKind::Code | FieldKind::Text));
+        }
     }
 }

@@ -310,7 +310,10 @@ fn a_killed_run_leaves_the_last_good_run() {
     // Checked on every run of the test, not only when a run finished inside the kill window:
     // 2976 − 165.49 + 999.99.
     let totals = wd.read(&format!("{OUT}/current/totals.csv"));
-    assert!(totals.contains(",crop_output,hybrid_rice,吨,3810.5,"), "{totals}");
+    assert!(
+        totals.contains(",crop_output,hybrid_rice,吨,3810.5,"),
+        "{totals}"
+    );
 }
 
 #[test]
