@@ -15,6 +15,8 @@ pub enum TableKind {
     Income,
     Prices,
     OtherOutput,
+    /// Names of areas above the village (township, county, prefecture, province) by code.
+    Regions,
 }
 
 /// Which catalogue entries an item field may name.
@@ -154,9 +156,15 @@ const OTHER_OUTPUT: &[Field] = &[
     field("sector", FieldKind::Item(ItemKind::Sector)),
     field("value", FieldKind::Number(Dimension::Money)),
 ];
+/// Area names by code, for the levels above the village; no year: a name table is reused
+/// across years.
+const REGIONS: &[Field] = &[
+    field("code", FieldKind::Code),
+    field("name", FieldKind::Text),
+];
 
 impl TableKind {
-    pub const ALL: [TableKind; 8] = [
+    pub const ALL: [TableKind; 9] = [
         TableKind::Villages,
         TableKind::Crops,
         TableKind::Livestock,
@@ -165,6 +173,7 @@ impl TableKind {
         TableKind::Income,
         TableKind::Prices,
         TableKind::OtherOutput,
+        TableKind::Regions,
     ];
 
     /// The name of the table in a pipeline file (`[inputs.crops]`).
@@ -178,6 +187,7 @@ impl TableKind {
             TableKind::Income => "income",
             TableKind::Prices => "prices",
             TableKind::OtherOutput => "other_output",
+            TableKind::Regions => "regions",
         }
     }
 
@@ -195,6 +205,7 @@ impl TableKind {
             TableKind::Income => INCOME,
             TableKind::Prices => PRICES,
             TableKind::OtherOutput => OTHER_OUTPUT,
+            TableKind::Regions => REGIONS,
         }
     }
 
@@ -212,6 +223,7 @@ impl TableKind {
             TableKind::Dividends => &["year", "village_code", "project"],
             TableKind::Prices => &["year", "product"],
             TableKind::OtherOutput => &["year", "village_code", "sector"],
+            TableKind::Regions => &["code"],
         }
     }
 
@@ -225,6 +237,11 @@ impl TableKind {
 
     pub fn has_village(self) -> bool {
         self.fields().iter().any(|f| f.name == "village_code")
+    }
+
+    /// Whether rows carry a year (every table but `regions`).
+    pub fn has_year(self) -> bool {
+        self.fields().iter().any(|f| f.kind == FieldKind::Year)
     }
 }
 
@@ -275,5 +292,20 @@ mod tests {
             assert!(!field.required, "{name}: empty cells are allowed");
             assert!(matches!(field.kind, FieldKind::Code | FieldKind::Text));
         }
+    }
+
+    #[test]
+    fn regions_name_areas_by_code_without_year_or_village() {
+        let regions = TableKind::Regions;
+        assert_eq!(regions.name(), "regions");
+        assert_eq!(regions.key(), ["code"]);
+        assert!(!regions.has_year() && !regions.has_village());
+        assert!(!regions.expected_from_every_village());
+        assert_eq!(regions.field("code").unwrap().kind, FieldKind::Code);
+        assert_eq!(regions.field("name").unwrap().kind, FieldKind::Text);
+        assert!(TableKind::ALL
+            .iter()
+            .filter(|k| **k != regions)
+            .all(|k| k.has_year()));
     }
 }

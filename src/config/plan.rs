@@ -463,7 +463,7 @@ mod tests {
             vec![
                 "p.toml: [reference] products is missing (expected the path of the product catalogue)",
                 "p.toml:4:17: previous_year 2020 is not before year 2019",
-                "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output); did you mean \"crops\"?",
+                "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output, regions); did you mean \"crops\"?",
                 "p.toml:11:8: inputs.villages.path: no such file \"nowhere.csv\"",
                 "p.toml:12:11: inputs.villages.units: field \"population\" has no unit to declare",
                 "p.toml:13:13: inputs.villages.columns: unknown field \"sown_area\" (expected one of year, village_code, village_name, township_code, township_name, county_code, county_name, prefecture_code, prefecture_name, province_code, province_name, households, population, poor_households)",

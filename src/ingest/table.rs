@@ -673,6 +673,28 @@ mod tests {
     }
 
     #[test]
+    fn regions_read_like_any_table() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("regions.csv"),
+            "代码,名称\n520121101000,甲镇\n520000000000,贵州省\n,无码\n",
+        )
+        .unwrap();
+        let input = "[inputs.regions]\npath = \"regions.csv\"\n\
+                     [inputs.regions.columns]\ncode = \"代码\"\nname = \"名称\"\n\
+                     [inputs.villages]\npath = \"regions.csv\"\n";
+        let (table, problems) =
+            read_with(dir.path(), input, TableKind::Regions, &Cache::disabled());
+        assert_eq!(
+            problems,
+            ["regions.csv:4:1: column \"代码\": value is missing (expected a code)"]
+        );
+        assert_eq!(text(&table, "code"), ["520121101000", "520000000000"]);
+        assert_eq!(text(&table, "name"), ["甲镇", "贵州省"]);
+        assert!(table.frame().unwrap().column("year").is_err());
+    }
+
+    #[test]
     fn cached_rows_without_the_new_columns_are_parsed_again() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("villages.csv"), CODES_ONLY).unwrap();
