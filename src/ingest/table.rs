@@ -38,6 +38,10 @@ pub struct Table {
     /// (year, village_code) of rows left out for a bad cell elsewhere: the village exists,
     /// and other tables' rows for it must not be reported as unknown.
     pub rejected_villages: Vec<(i32, String)>,
+    /// Files none of whose rows could be read (undecodable, empty, a header that does not
+    /// fit the mapping). Their villages are unknown, not missing: other tables' rows for them
+    /// must not be reported as unknown either.
+    pub unread_files: Vec<u32>,
     /// Size, hash and row count of each file, for the run manifest.
     pub file_info: Vec<FileInfo>,
 }
@@ -125,6 +129,7 @@ pub fn read(
             })
             .collect(),
         rejected_villages: Vec::new(),
+        unread_files: Vec::new(),
         file_info: Vec::new(),
     };
     // The field names too: a table that gains a field (as the registry did its optional
@@ -168,7 +173,11 @@ pub fn read(
                     file_id as u32,
                     &mut table,
                     &mut problems,
-                );
+                )
+                .unwrap_or_else(|| {
+                    table.unread_files.push(file_id as u32);
+                    vec![0; fields.len()]
+                });
                 if problems.len() == before {
                     if let Ok(mut rows) = table.file_rows(start) {
                         cache.store(&key, &mut rows, &columns);
@@ -258,9 +267,8 @@ fn read_file(
     file_id: u32,
     table: &mut Table,
     problems: &mut Vec<Problem>,
-) -> Vec<u64> {
+) -> Option<Vec<u64>> {
     let fields = plan.kind.fields();
-    let no_columns = vec![0; fields.len()];
     let text = match decode(bytes, plan.encoding) {
         Ok((text, _)) => text,
         Err(bad) => {
@@ -268,7 +276,7 @@ fn read_file(
                 Location::at(path, bad.line, bad.column),
                 bad.message(),
             ));
-            return no_columns;
+            return None;
         }
     };
     if text.trim().is_empty() {
@@ -279,7 +287,7 @@ fn read_file(
                 plan.kind.name()
             ),
         ));
-        return no_columns;
+        return None;
     }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -291,7 +299,7 @@ fn read_file(
         Ok(false) => Vec::new(),
         Err(e) => {
             problems.push(Problem::new(Location::at(path, 1, 0), csv_message(&e)));
-            return no_columns;
+            return None;
         }
     };
 
@@ -299,7 +307,7 @@ fn read_file(
         Ok(columns) => columns,
         Err(mut found) => {
             problems.append(&mut found);
-            return no_columns;
+            return None;
         }
     };
 
@@ -372,7 +380,7 @@ fn read_file(
             table.rejected_villages.push((y, v));
         }
     }
-    columns
+    Some(columns)
 }
 
 /// Finds each field's column (1-based); a missing column or an unmapped one is a problem.
@@ -581,6 +589,7 @@ mod tests {
         );
         assert_eq!(problems, Vec::<String>::new());
         assert_eq!(table.len(), 2);
+        assert!(table.unread_files.is_empty());
         assert_eq!(
             text(&table, "village_code"),
             ["520121101201", "520121102201"]
@@ -663,6 +672,7 @@ mod tests {
         let (table, problems) =
             read_with(dir.path(), &input, TableKind::Villages, &Cache::disabled());
         assert_eq!(table.len(), 0);
+        assert_eq!(table.unread_files, [0]);
         assert_eq!(
             problems,
             [

@@ -35,8 +35,13 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
     for (kind, table) in &inputs.tables {
         problems.extend(duplicates(table, &frames[kind], &inputs.catalogue)?);
     }
+    // A registry file that could not be read leaves its villages unknown: reporting every
+    // row of the other tables for them would bury the one problem that matters.
     if let (Some(registry), Some(registry_frame)) = (
-        inputs.tables.get(&TableKind::Villages),
+        inputs
+            .tables
+            .get(&TableKind::Villages)
+            .filter(|r| r.unread_files.is_empty()),
         frames.get(&TableKind::Villages),
     ) {
         for (kind, table) in &inputs.tables {
@@ -250,6 +255,7 @@ mod tests {
                 Values::Text(vec!["红岩镇".into(), "贵州省".into(), "红岩乡".into()]),
             ],
             rejected_villages: Vec::new(),
+            unread_files: Vec::new(),
             file_info: Vec::new(),
         };
         let catalogue = Catalogue::parse(
