@@ -1,7 +1,8 @@
 //! Checks across rows and tables: duplicate keys, villages missing from the registry,
-//! output without a price. They run as joins over whole columns, so a country's worth of
+//! output without a price, village codes that cannot give the areas the registry leaves out. They run as joins over whole columns, so a country's worth of
 //! villages costs a few hash joins, not a loop per row.
 
+pub mod codes;
 pub mod plausibility;
 
 use std::collections::BTreeMap;
@@ -56,6 +57,7 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
         }
     }
     problems.extend(missing_prices(plan, inputs, frames)?);
+    problems.extend(codes::check(inputs, codes::DEFAULT_LEVELS));
     Ok(problems)
 }
 
