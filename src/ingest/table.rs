@@ -109,6 +109,11 @@ impl Table {
         let rows = crate::frame::Rows::new(df);
         let mut values = Vec::new();
         for field in kind.fields() {
+            if df.column(field.name).is_err() {
+                // A run stored before the field existed (an optional registry column).
+                values.push(Values::Text(vec![String::new(); df.height()]));
+                continue;
+            }
             values.push(match field.kind {
                 FieldKind::Year => Values::Year(
                     rows.i32(field.name)?
@@ -130,6 +135,7 @@ impl Table {
             values,
             rejected_villages: Vec::new(),
             file_info: Vec::new(),
+            unread_files: Vec::new(),
         })
     }
 }

@@ -10,6 +10,7 @@
 use crate::error::Problem;
 use crate::ingest::table::{Table, Values};
 use crate::ingest::Inputs;
+use crate::level::Level;
 use crate::schema::TableKind;
 
 /// A level above the village whose area the registry may give in a column.
@@ -50,7 +51,7 @@ pub const DEFAULT_LEVELS: &[&str] = &["township", "county"];
 
 /// Whether `code` is a statistical division code: exactly 12 ASCII digits.
 pub fn is_statistical_code(code: &str) -> bool {
-    code.len() == 12 && code.bytes().all(|b| b.is_ascii_digit())
+    Level::Village.code_from_village(code).is_some()
 }
 
 /// One problem per registry row whose village code cannot give an area that the registry

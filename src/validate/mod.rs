@@ -57,7 +57,11 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
         }
     }
     problems.extend(missing_prices(plan, inputs, frames)?);
-    problems.extend(codes::check(inputs, codes::DEFAULT_LEVELS));
+    let levels: Vec<&str> = match &plan.levels {
+        Some(levels) => levels.iter().map(|l| l.key()).collect(),
+        None => codes::DEFAULT_LEVELS.to_vec(),
+    };
+    problems.extend(codes::check(inputs, &levels));
     Ok(problems)
 }
 
