@@ -15,6 +15,8 @@ pub enum TableKind {
     Income,
     Prices,
     OtherOutput,
+    /// Names of areas above the village (township, county, prefecture, province) by code.
+    Regions,
 }
 
 /// Which catalogue entries an item field may name.
@@ -47,6 +49,10 @@ pub struct Field {
     pub required: bool,
     /// Counts must be whole numbers.
     pub whole: bool,
+    /// A file may lack this column: when its header (mapped or canonical) is not in the file
+    /// and the pipeline does not map the field explicitly, every row reads an empty value.
+    /// Distinct from `required`, which is about empty cells in a column that is there.
+    pub optional_column: bool,
 }
 
 const fn field(name: &'static str, kind: FieldKind) -> Field {
@@ -55,6 +61,7 @@ const fn field(name: &'static str, kind: FieldKind) -> Field {
         kind,
         required: true,
         whole: false,
+        optional_column: false,
     }
 }
 
@@ -64,6 +71,19 @@ const fn count(name: &'static str) -> Field {
         kind: FieldKind::Number(Dimension::Count),
         required: true,
         whole: true,
+        optional_column: false,
+    }
+}
+
+/// A registry column a file may lack, and whose cells may be empty: the engine then derives
+/// the area from the 12-digit village code (codes) or names it from `regions` (names).
+const fn optional_column(name: &'static str, kind: FieldKind) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        whole: false,
+        optional_column: true,
     }
 }
 
@@ -74,10 +94,14 @@ const VILLAGES: &[Field] = &[
     YEAR,
     VILLAGE,
     field("village_name", FieldKind::Text),
-    field("township_code", FieldKind::Code),
-    field("township_name", FieldKind::Text),
-    field("county_code", FieldKind::Code),
-    field("county_name", FieldKind::Text),
+    optional_column("township_code", FieldKind::Code),
+    optional_column("township_name", FieldKind::Text),
+    optional_column("county_code", FieldKind::Code),
+    optional_column("county_name", FieldKind::Text),
+    optional_column("prefecture_code", FieldKind::Code),
+    optional_column("prefecture_name", FieldKind::Text),
+    optional_column("province_code", FieldKind::Code),
+    optional_column("province_name", FieldKind::Text),
     count("households"),
     count("population"),
     count("poor_households"),
@@ -132,9 +156,15 @@ const OTHER_OUTPUT: &[Field] = &[
     field("sector", FieldKind::Item(ItemKind::Sector)),
     field("value", FieldKind::Number(Dimension::Money)),
 ];
+/// Area names by code, for the levels above the village; no year: a name table is reused
+/// across years.
+const REGIONS: &[Field] = &[
+    field("code", FieldKind::Code),
+    field("name", FieldKind::Text),
+];
 
 impl TableKind {
-    pub const ALL: [TableKind; 8] = [
+    pub const ALL: [TableKind; 9] = [
         TableKind::Villages,
         TableKind::Crops,
         TableKind::Livestock,
@@ -143,6 +173,7 @@ impl TableKind {
         TableKind::Income,
         TableKind::Prices,
         TableKind::OtherOutput,
+        TableKind::Regions,
     ];
 
     /// The name of the table in a pipeline file (`[inputs.crops]`).
@@ -156,6 +187,7 @@ impl TableKind {
             TableKind::Income => "income",
             TableKind::Prices => "prices",
             TableKind::OtherOutput => "other_output",
+            TableKind::Regions => "regions",
         }
     }
 
@@ -173,6 +205,7 @@ impl TableKind {
             TableKind::Income => INCOME,
             TableKind::Prices => PRICES,
             TableKind::OtherOutput => OTHER_OUTPUT,
+            TableKind::Regions => REGIONS,
         }
     }
 
@@ -190,6 +223,7 @@ impl TableKind {
             TableKind::Dividends => &["year", "village_code", "project"],
             TableKind::Prices => &["year", "product"],
             TableKind::OtherOutput => &["year", "village_code", "sector"],
+            TableKind::Regions => &["code"],
         }
     }
 
@@ -203,5 +237,75 @@ impl TableKind {
 
     pub fn has_village(self) -> bool {
         self.fields().iter().any(|f| f.name == "village_code")
+    }
+
+    /// Whether rows carry a year (every table but `regions`).
+    pub fn has_year(self) -> bool {
+        self.fields().iter().any(|f| f.kind == FieldKind::Year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_made_of_fields_of_its_table() {
+        for kind in TableKind::ALL {
+            assert_eq!(TableKind::from_name(kind.name()), Some(kind));
+            for k in kind.key() {
+                let field = kind
+                    .field(k)
+                    .unwrap_or_else(|| panic!("{}.{k}", kind.name()));
+                assert!(
+                    field.required && !field.optional_column,
+                    "{}.{k}",
+                    kind.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_registrys_area_columns_are_optional() {
+        let optional: Vec<&str> = TableKind::ALL
+            .iter()
+            .flat_map(|k| k.fields())
+            .filter(|f| f.optional_column)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(
+            optional,
+            [
+                "township_code",
+                "township_name",
+                "county_code",
+                "county_name",
+                "prefecture_code",
+                "prefecture_name",
+                "province_code",
+                "province_name"
+            ]
+        );
+        for name in &optional {
+            let field = TableKind::Villages.field(name).unwrap();
+            assert!(!field.required, "{name}: empty cells are allowed");
+            assert!(matches!(field.kind, FieldKind::Code | FieldKind::Text));
+        }
+    }
+
+    #[test]
+    fn regions_name_areas_by_code_without_year_or_village() {
+        let regions = TableKind::Regions;
+        assert_eq!(regions.name(), "regions");
+        assert_eq!(regions.key(), ["code"]);
+        assert!(!regions.has_year() && !regions.has_village());
+        assert!(!regions.expected_from_every_village());
+        assert_eq!(regions.field("code").unwrap().kind, FieldKind::Code);
+        assert_eq!(regions.field("name").unwrap().kind, FieldKind::Text);
+        assert!(TableKind::ALL
+            .iter()
+            .filter(|k| **k != regions)
+            .all(|k| k.has_year()));
     }
 }

@@ -237,7 +237,7 @@ impl<'a> FactSource<'a> {
                     }
                 }
             }
-            TableKind::Prices => {}
+            TableKind::Prices | TableKind::Regions => {}
         }
         Ok(())
     }

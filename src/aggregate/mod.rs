@@ -122,11 +122,7 @@ pub fn aggregate_tables(
 /// Names of areas by code, from the optional `regions` table.
 fn region_names(tables: &BTreeMap<TableKind, Table>) -> FxHashMap<String, String> {
     let mut names = FxHashMap::default();
-    let regions = TableKind::ALL
-        .iter()
-        .find(|k| k.name() == "regions")
-        .and_then(|k| tables.get(k));
-    if let Some(table) = regions {
+    if let Some(table) = tables.get(&TableKind::Regions) {
         let codes = areas::text(table, "code").unwrap_or(&[]);
         let given = areas::text(table, "name").unwrap_or(&[]);
         for (code, name) in codes.iter().zip(given) {

@@ -53,6 +53,7 @@ fn table(kind: TableKind, rows: &[&str]) -> Table {
         values,
         rejected_villages: Vec::new(),
         file_info: Vec::new(),
+        unread_files: Vec::new(),
     }
 }
 
@@ -83,8 +84,8 @@ fn per_capita_income_is_a_ratio_of_sums_not_a_mean_of_village_ratios() {
             table(
                 TableKind::Villages,
                 &[
-                    "2019,a,小村,t,镇,c,县,30,100,0",
-                    "2019,b,大村,t,镇,c,县,300,1000,0",
+                    "2019,a,小村,t,镇,c,县,,,,,30,100,0",
+                    "2019,b,大村,t,镇,c,县,,,,,300,1000,0",
                 ],
             ),
         ),
@@ -123,10 +124,10 @@ fn coded() -> BTreeMap<TableKind, Table> {
             table(
                 TableKind::Villages,
                 &[
-                    "2019,520121101201,甲村,,,,,10,100,0",
-                    "2019,520121101202,乙村,,,,,10,200,0",
-                    "2019,520122102201,丙村,,,,,10,300,0",
-                    "2019,530102001001,丁村,,,,,10,400,0",
+                    "2019,520121101201,甲村,,,,,,,,,10,100,0",
+                    "2019,520121101202,乙村,,,,,,,,,10,200,0",
+                    "2019,520122102201,丙村,,,,,,,,,10,300,0",
+                    "2019,530102001001,丁村,,,,,,,,,10,400,0",
                 ],
             ),
         ),
@@ -182,7 +183,7 @@ fn levels_come_from_twelve_digit_codes_up_to_the_whole_run() {
 fn comparisons_line_up_the_year_named_as_previous_even_two_years_back() {
     let registry: Vec<String> = [2017, 2018, 2019]
         .iter()
-        .map(|y| format!("{y},a,甲村,t,镇,c,县,10,{},0", 100 + (y - 2017) * 10))
+        .map(|y| format!("{y},a,甲村,t,镇,c,县,,,,,10,{},0", 100 + (y - 2017) * 10))
         .collect();
     let rows: Vec<&str> = registry.iter().map(String::as_str).collect();
     let stock = table(
@@ -229,7 +230,7 @@ fn a_sum_beyond_the_village_range_is_a_problem_at_its_row() {
     let tables = BTreeMap::from([
         (
             TableKind::Villages,
-            table(TableKind::Villages, &["2019,a,甲村,t,镇,c,县,10,100,0"]),
+            table(TableKind::Villages, &["2019,a,甲村,t,镇,c,县,,,,,10,100,0"]),
         ),
         (
             TableKind::Income,

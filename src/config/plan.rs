@@ -90,6 +90,9 @@ pub struct InputPlan {
     pub units: Vec<String>,
     /// The exact factor from the declared unit to the canonical one, same order.
     pub factors: Vec<Decimal>,
+    /// Whether `[inputs.X.columns]` maps each field explicitly, same order. A field with an
+    /// optional column that the pipeline maps must be in the file.
+    pub mapped: Vec<bool>,
     pub ignore_columns: Vec<String>,
     pub expect_every_village: bool,
 }
@@ -374,11 +377,15 @@ impl Resolver<'_> {
             })
             .collect();
         let mut factors = vec![Decimal::ONE; fields.len()];
+        let mut mapped = vec![false; fields.len()];
         let field_names: Vec<&str> = fields.iter().map(|f| f.name).collect();
 
         for (field, header) in &raw.columns {
             match fields.iter().position(|f| f.name == field.get_ref()) {
-                Some(i) => headers[i] = header.get_ref().trim().to_string(),
+                Some(i) => {
+                    headers[i] = header.get_ref().trim().to_string();
+                    mapped[i] = true;
+                }
                 None => self.problem(
                     field,
                     format!(
@@ -498,6 +505,7 @@ impl Resolver<'_> {
             headers,
             units,
             factors,
+            mapped,
             ignore_columns: raw
                 .ignore_columns
                 .iter()
@@ -614,10 +622,10 @@ mod tests {
             vec![
                 "p.toml: [reference] products is missing (expected the path of the product catalogue)",
                 "p.toml:4:17: previous_year 2020 is not before year 2019",
-                "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output); did you mean \"crops\"?",
+                "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output, regions); did you mean \"crops\"?",
                 "p.toml:11:8: inputs.villages.path: no such file \"nowhere.csv\"",
                 "p.toml:12:11: inputs.villages.units: field \"population\" has no unit to declare",
-                "p.toml:13:13: inputs.villages.columns: unknown field \"sown_area\" (expected one of year, village_code, village_name, township_code, township_name, county_code, county_name, households, population, poor_households)",
+                "p.toml:13:13: inputs.villages.columns: unknown field \"sown_area\" (expected one of year, village_code, village_name, township_code, township_name, county_code, county_name, prefecture_code, prefecture_name, province_code, province_name, households, population, poor_households)",
             ]
         );
     }

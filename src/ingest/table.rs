@@ -29,7 +29,8 @@ pub struct Table {
     pub files: Vec<PathBuf>,
     /// The header of each field, as the pipeline maps it.
     pub headers: Vec<String>,
-    /// `columns_in_file[f][i]`: 1-based column of field i in file f.
+    /// `columns_in_file[f][i]`: 1-based column of field i in file f; 0 where file f lacks an
+    /// optional column (or could not be read).
     pub columns_in_file: Vec<Vec<u64>>,
     pub file: Vec<u32>,
     pub line: Vec<u32>,
@@ -37,6 +38,10 @@ pub struct Table {
     /// (year, village_code) of rows left out for a bad cell elsewhere: the village exists,
     /// and other tables' rows for it must not be reported as unknown.
     pub rejected_villages: Vec<(i32, String)>,
+    /// Files none of whose rows could be read (undecodable, empty, a header that does not
+    /// fit the mapping). Their villages are unknown, not missing: other tables' rows for them
+    /// must not be reported as unknown either.
+    pub unread_files: Vec<u32>,
     /// Size, hash and row count of each file, for the run manifest.
     pub file_info: Vec<FileInfo>,
 }
@@ -104,6 +109,11 @@ impl Table {
         let rows = crate::frame::Rows::new(df);
         let mut values = Vec::new();
         for field in kind.fields() {
+            if df.column(field.name).is_err() {
+                // A run stored before the field existed (an optional registry column).
+                values.push(Values::Text(vec![String::new(); df.height()]));
+                continue;
+            }
             values.push(match field.kind {
                 FieldKind::Year => Values::Year(
                     rows.i32(field.name)?
@@ -125,6 +135,7 @@ impl Table {
             values,
             rejected_villages: Vec::new(),
             file_info: Vec::new(),
+            unread_files: Vec::new(),
         })
     }
 }
@@ -156,12 +167,18 @@ pub fn read(
             })
             .collect(),
         rejected_villages: Vec::new(),
+        unread_files: Vec::new(),
         file_info: Vec::new(),
     };
+    // The field names too: a table that gains a field (as the registry did its optional
+    // area columns) must not reuse entries cached before it had it. And which fields are
+    // mapped: an absent optional column reads as empty only when it is not.
     let reading = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}",
         plan.kind.name(),
+        fields.iter().map(|f| f.name).collect::<Vec<_>>(),
         plan.headers,
+        plan.mapped,
         plan.units,
         plan.factors
             .iter()
@@ -194,7 +211,11 @@ pub fn read(
                     file_id as u32,
                     &mut table,
                     &mut problems,
-                );
+                )
+                .unwrap_or_else(|| {
+                    table.unread_files.push(file_id as u32);
+                    vec![0; fields.len()]
+                });
                 if problems.len() == before {
                     if let Ok(mut rows) = table.file_rows(start) {
                         cache.store(&key, &mut rows, &columns);
@@ -284,9 +305,8 @@ fn read_file(
     file_id: u32,
     table: &mut Table,
     problems: &mut Vec<Problem>,
-) -> Vec<u64> {
+) -> Option<Vec<u64>> {
     let fields = plan.kind.fields();
-    let no_columns = vec![0; fields.len()];
     let text = match decode(bytes, plan.encoding) {
         Ok((text, _)) => text,
         Err(bad) => {
@@ -294,7 +314,7 @@ fn read_file(
                 Location::at(path, bad.line, bad.column),
                 bad.message(),
             ));
-            return no_columns;
+            return None;
         }
     };
     if text.trim().is_empty() {
@@ -305,7 +325,7 @@ fn read_file(
                 plan.kind.name()
             ),
         ));
-        return no_columns;
+        return None;
     }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -317,7 +337,7 @@ fn read_file(
         Ok(false) => Vec::new(),
         Err(e) => {
             problems.push(Problem::new(Location::at(path, 1, 0), csv_message(&e)));
-            return no_columns;
+            return None;
         }
     };
 
@@ -325,7 +345,7 @@ fn read_file(
         Ok(columns) => columns,
         Err(mut found) => {
             problems.append(&mut found);
-            return no_columns;
+            return None;
         }
     };
 
@@ -360,7 +380,11 @@ fn read_file(
         let (mut year, mut village) = (None, None);
         for (i, field) in fields.iter().enumerate() {
             let column = columns[i];
-            let raw = &record[column as usize - 1];
+            // Column 0: an optional column the file does not have.
+            let raw = match column {
+                0 => "",
+                c => &record[c as usize - 1],
+            };
             match cell(field, raw, plan.factors[i], years, catalogue) {
                 Ok(c) => {
                     match (&c, field.name) {
@@ -394,10 +418,12 @@ fn read_file(
             table.rejected_villages.push((y, v));
         }
     }
-    columns
+    Some(columns)
 }
 
-/// Finds each field's column; a missing column or an unmapped one is a problem.
+/// Finds each field's column (1-based); a missing column or an unmapped one is a problem.
+/// A field with an optional column that the file lacks gets column 0 (its cells read as
+/// empty), unless the pipeline maps it explicitly: then the user said it is there.
 fn map_columns(
     plan: &InputPlan,
     header: &[String],
@@ -409,8 +435,11 @@ fn map_columns(
     for (i, field) in plan.kind.fields().iter().enumerate() {
         match header.iter().position(|h| *h == plan.headers[i]) {
             Some(c) => columns.push(c as u64 + 1),
+            None if field.optional_column && !plan.mapped[i] => columns.push(0),
             None => {
-                let hint = did_you_mean(&plan.headers[i], header.iter().map(String::as_str));
+                // A header that another field reads is no better guess.
+                let unread = header.iter().filter(|h| !plan.headers.contains(h));
+                let hint = did_you_mean(&plan.headers[i], unread.map(String::as_str));
                 problems.push(
                     Problem::new(
                         Location::at(path, 1, 0),
@@ -530,5 +559,228 @@ fn csv_message(e: &csv::Error) -> String {
         }
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
         _ => format!("unreadable CSV: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::plan::resolve;
+    use polars_io::ipc::{IpcReader, IpcWriter};
+    use polars_io::{SerReader, SerWriter};
+
+    fn catalogue() -> Catalogue {
+        let text = include_str!("../../data/catalogue/products.csv");
+        Catalogue::parse(text, Path::new("products.csv")).unwrap()
+    }
+
+    /// Writes `files` into a temp dir and reads input `kind` of a pipeline whose
+    /// `[inputs.KIND]` section is `input`, with `cache`.
+    fn read_with(dir: &Path, input: &str, kind: TableKind, cache: &Cache) -> (Table, Vec<String>) {
+        let text = format!(
+            "[pipeline]\nname = \"t\"\nyear = 2019\noutput = \"out\"\n[reference]\nproducts = \"p.csv\"\n{input}"
+        );
+        let plan = match resolve(&dir.join("p.toml"), &text) {
+            Ok(plan) => plan,
+            Err(Error::Config(ps)) => panic!("{ps:?}"),
+            Err(e) => panic!("{e}"),
+        };
+        let (table, problems) =
+            read(&plan.inputs[&kind], &[2019], &catalogue(), "sha", cache).unwrap();
+        let problems = problems
+            .iter()
+            .map(|p| p.to_string().replace(&format!("{}/", dir.display()), ""))
+            .collect();
+        (table, problems)
+    }
+
+    fn text<'a>(table: &'a Table, field: &str) -> &'a [String] {
+        let i = table
+            .kind
+            .fields()
+            .iter()
+            .position(|f| f.name == field)
+            .unwrap();
+        match &table.values[i] {
+            Values::Text(v) => v,
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+
+    const CODES_ONLY: &str = "年份,村代码,村名,户数,人口,建档立卡贫困户\n\
+                              2019,520121101201,甲村,100,400,10\n\
+                              2019,520121102201,乙村,300,1100,20\n";
+
+    const REGISTRY: &str = "[inputs.villages]\npath = \"villages.csv\"\n\
+        [inputs.villages.columns]\nyear = \"年份\"\nvillage_code = \"村代码\"\nvillage_name = \"村名\"\n\
+        households = \"户数\"\npopulation = \"人口\"\npoor_households = \"建档立卡贫困户\"\n";
+
+    #[test]
+    fn a_registry_without_area_columns_reads_them_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("villages.csv"), CODES_ONLY).unwrap();
+        let (table, problems) = read_with(
+            dir.path(),
+            REGISTRY,
+            TableKind::Villages,
+            &Cache::disabled(),
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(table.len(), 2);
+        assert!(table.unread_files.is_empty());
+        assert_eq!(
+            text(&table, "village_code"),
+            ["520121101201", "520121102201"]
+        );
+        for field in TableKind::Villages
+            .fields()
+            .iter()
+            .filter(|f| f.optional_column)
+        {
+            assert_eq!(text(&table, field.name), ["", ""], "{}", field.name);
+            // No column in the file: a position on the line, without a column.
+            let at = table.location(0, 2, field.name);
+            assert_eq!((at.line, at.column), (2, 0));
+        }
+        assert_eq!(table.location(0, 2, "village_code").column, 2);
+        let frame = table.frame().unwrap();
+        assert_eq!(frame.height(), 2);
+        assert!(frame.column("province_name").is_ok());
+    }
+
+    #[test]
+    fn optional_columns_that_are_there_are_read_and_may_have_empty_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("villages.csv"),
+            "年份,村代码,村名,township_code,乡镇名称,户数,人口,建档立卡贫困户\n\
+             2019,01,甲村,001,测试镇,100,400,10\n\
+             2019,02,乙村,,,300,1100,20\n",
+        )
+        .unwrap();
+        let input = format!("{REGISTRY}township_name = \"乡镇名称\"\n");
+        let (table, problems) =
+            read_with(dir.path(), &input, TableKind::Villages, &Cache::disabled());
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(text(&table, "township_code"), ["001", ""]);
+        assert_eq!(text(&table, "township_name"), ["测试镇", ""]);
+        assert_eq!(text(&table, "county_code"), ["", ""]);
+        assert_eq!(table.location(0, 3, "township_name").column, 5);
+    }
+
+    #[test]
+    fn the_plan_knows_which_fields_the_pipeline_maps() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("villages.csv"), CODES_ONLY).unwrap();
+        let text = format!(
+            "[pipeline]\nname = \"t\"\nyear = 2019\noutput = \"out\"\n[reference]\nproducts = \"p.csv\"\n{REGISTRY}township_code = \"township_code\"\n"
+        );
+        let plan = resolve(&dir.path().join("p.toml"), &text).unwrap();
+        let registry = &plan.inputs[&TableKind::Villages];
+        let mapped: Vec<&str> = TableKind::Villages
+            .fields()
+            .iter()
+            .zip(&registry.mapped)
+            .filter(|(_, m)| **m)
+            .map(|(f, _)| f.name)
+            .collect();
+        assert_eq!(
+            mapped,
+            [
+                "year",
+                "village_code",
+                "village_name",
+                "township_code",
+                "households",
+                "population",
+                "poor_households"
+            ]
+        );
+        // Unmapped fields are looked up under their canonical names.
+        assert_eq!(registry.header("county_name"), "county_name");
+    }
+
+    #[test]
+    fn an_explicitly_mapped_optional_column_must_be_there() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("villages.csv"), CODES_ONLY).unwrap();
+        // Mapped to its canonical name, too: the pipeline says the column is there.
+        let input =
+            format!("{REGISTRY}township_code = \"乡镇代码\"\ncounty_code = \"county_code\"\n");
+        let (table, problems) =
+            read_with(dir.path(), &input, TableKind::Villages, &Cache::disabled());
+        assert_eq!(table.len(), 0);
+        assert_eq!(table.unread_files, [0]);
+        assert_eq!(
+            problems,
+            [
+                "villages.csv:1: missing column \"乡镇代码\" (mapped to villages.township_code; the header has: 年份, 村代码, 村名, 户数, 人口, 建档立卡贫困户)",
+                "villages.csv:1: missing column \"county_code\" (mapped to villages.county_code; the header has: 年份, 村代码, 村名, 户数, 人口, 建档立卡贫困户)",
+            ]
+        );
+    }
+
+    #[test]
+    fn regions_read_like_any_table() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("regions.csv"),
+            "代码,名称\n520121101000,甲镇\n520000000000,贵州省\n,无码\n",
+        )
+        .unwrap();
+        let input = "[inputs.regions]\npath = \"regions.csv\"\n\
+                     [inputs.regions.columns]\ncode = \"代码\"\nname = \"名称\"\n\
+                     [inputs.villages]\npath = \"regions.csv\"\n";
+        let (table, problems) =
+            read_with(dir.path(), input, TableKind::Regions, &Cache::disabled());
+        assert_eq!(
+            problems,
+            ["regions.csv:4:1: column \"代码\": value is missing (expected a code)"]
+        );
+        assert_eq!(text(&table, "code"), ["520121101000", "520000000000"]);
+        assert_eq!(text(&table, "name"), ["甲镇", "贵州省"]);
+        assert!(table.frame().unwrap().column("year").is_err());
+    }
+
+    #[test]
+    fn cached_rows_without_the_new_columns_are_parsed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("villages.csv"), CODES_ONLY).unwrap();
+        let cache = Cache::at(&dir.path().join("cache"));
+        let (first, _) = read_with(dir.path(), REGISTRY, TableKind::Villages, &cache);
+        assert!(first.file_info[0].parsed);
+        let (again, _) = read_with(dir.path(), REGISTRY, TableKind::Villages, &cache);
+        assert!(
+            !again.file_info[0].parsed,
+            "the second read comes from the cache"
+        );
+        assert_eq!(text(&again, "province_code"), ["", ""]);
+        assert_eq!(again.columns_in_file, first.columns_in_file);
+
+        // An entry as an agristat without the prefecture and province columns wrote it (were
+        // its key ever the same) does not fit the table, and the file is parsed again.
+        let entry = std::fs::read_dir(dir.path().join("cache"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "arrow"))
+            .unwrap();
+        let mut old = IpcReader::new(std::fs::File::open(&entry).unwrap())
+            .finish()
+            .unwrap()
+            .drop_many([
+                "prefecture_code",
+                "prefecture_name",
+                "province_code",
+                "province_name",
+            ]);
+        IpcWriter::new(std::fs::File::create(&entry).unwrap())
+            .finish(&mut old)
+            .unwrap();
+        let (third, problems) = read_with(dir.path(), REGISTRY, TableKind::Villages, &cache);
+        assert!(problems.is_empty());
+        assert!(third.file_info[0].parsed);
+        assert_eq!(text(&third, "prefecture_name"), ["", ""]);
+        assert_eq!(third.len(), 2);
     }
 }

@@ -1,7 +1,8 @@
 //! Checks across rows and tables: duplicate keys, villages missing from the registry,
-//! output without a price. They run as joins over whole columns, so a country's worth of
+//! output without a price, village codes that cannot give the areas the registry leaves out. They run as joins over whole columns, so a country's worth of
 //! villages costs a few hash joins, not a loop per row.
 
+pub mod codes;
 pub mod plausibility;
 
 use std::collections::BTreeMap;
@@ -35,8 +36,13 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
     for (kind, table) in &inputs.tables {
         problems.extend(duplicates(table, &frames[kind], &inputs.catalogue)?);
     }
+    // A registry file that could not be read leaves its villages unknown: reporting every
+    // row of the other tables for them would bury the one problem that matters.
     if let (Some(registry), Some(registry_frame)) = (
-        inputs.tables.get(&TableKind::Villages),
+        inputs
+            .tables
+            .get(&TableKind::Villages)
+            .filter(|r| r.unread_files.is_empty()),
         frames.get(&TableKind::Villages),
     ) {
         for (kind, table) in &inputs.tables {
@@ -51,6 +57,11 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
         }
     }
     problems.extend(missing_prices(plan, inputs, frames)?);
+    let levels: Vec<&str> = match &plan.levels {
+        Some(levels) => levels.iter().map(|l| l.key()).collect(),
+        None => codes::DEFAULT_LEVELS.to_vec(),
+    };
+    problems.extend(codes::check(inputs, &levels));
     Ok(problems)
 }
 
@@ -82,25 +93,27 @@ fn duplicates(table: &Table, frame: &DataFrame, catalogue: &Catalogue) -> Result
     let rows = Rows::new(&df);
     let (files, lines) = (rows.u32(FILE)?, rows.u32(LINE)?);
     let (first_files, first_lines) = (rows.u32("_first_file")?, rows.u32("_first_line")?);
-    let years = rows.i32("year")?;
-    let others: Vec<Vec<String>> = key[1..]
+    // Each key field as the files write it: years as numbers, items (resolved to catalogue
+    // codes) by name. Not every table has a year (`regions` has a code alone).
+    let shown: Vec<Vec<String>> = key
         .iter()
-        .map(|k| rows.str(k))
+        .map(|k| match table.kind.field(k).map(|f| f.kind) {
+            Some(FieldKind::Year) => Ok(rows
+                .i32(k)?
+                .into_iter()
+                .map(|y| y.unwrap_or(0).to_string())
+                .collect()),
+            Some(FieldKind::Item(kind)) if kind != ItemKind::Sector => Ok(rows
+                .str(k)?
+                .into_iter()
+                .map(|c| catalogue.get(&c).map_or(c.clone(), |p| p.name.clone()))
+                .collect()),
+            _ => rows.str(k),
+        })
         .collect::<Result<_>>()?;
     let mut problems = Vec::new();
     for i in 0..rows.len() {
-        let mut what = vec![format!("{}", years[i].unwrap_or(0))];
-        // Items were resolved to catalogue codes; show them by name, as the files write them.
-        what.extend(key[1..].iter().zip(&others).map(|(field, c)| {
-            let is_product = matches!(
-                table.kind.field(field).map(|f| f.kind),
-                Some(FieldKind::Item(kind)) if kind != ItemKind::Sector
-            );
-            match catalogue.get(&c[i]) {
-                Some(p) if is_product => p.name.clone(),
-                _ => c[i].clone(),
-            }
-        }));
+        let what: Vec<&str> = shown.iter().map(|column| column[i].as_str()).collect();
         let first = table.location(first_files[i], first_lines[i], "");
         problems.push(Problem::new(
             table.location(files[i], lines[i], ""),
@@ -225,4 +238,43 @@ fn missing_prices(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<P
         }
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::ingest::table::Values;
+
+    #[test]
+    fn a_table_without_a_year_has_duplicates_by_its_key_alone() {
+        let codes = ["520121101000", "520000000000", "520121101000"];
+        let table = Table {
+            kind: TableKind::Regions,
+            files: vec![PathBuf::from("regions.csv")],
+            headers: vec!["代码".to_string(), "名称".to_string()],
+            columns_in_file: vec![vec![1, 2]],
+            file: vec![0; 3],
+            line: vec![2, 3, 4],
+            values: vec![
+                Values::Text(codes.iter().map(|c| c.to_string()).collect()),
+                Values::Text(vec!["红岩镇".into(), "贵州省".into(), "红岩乡".into()]),
+            ],
+            rejected_villages: Vec::new(),
+            unread_files: Vec::new(),
+            file_info: Vec::new(),
+        };
+        let catalogue = Catalogue::parse(
+            include_str!("../../data/catalogue/products.csv"),
+            Path::new("p.csv"),
+        )
+        .unwrap();
+        let found = duplicates(&table, &table.frame().unwrap(), &catalogue).unwrap();
+        let found: Vec<String> = found.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            found,
+            ["regions.csv:4: duplicate row for (520121101000) in regions: the same key is already at regions.csv:2"]
+        );
+    }
 }

@@ -148,6 +148,27 @@ fn display(
     })
 }
 
+/// A table frame with every field of `kind`. A run saved before a field existed (the
+/// registry's prefecture and province columns) reads it as empty, as a file without that
+/// optional column reads now, so that the comparison shows no change for it.
+fn with_every_field(frame: &DataFrame, kind: TableKind) -> LazyFrame {
+    let missing: Vec<Expr> = kind
+        .fields()
+        .iter()
+        .filter(|f| frame.column(f.name).is_err())
+        .map(|f| {
+            let empty = match f.kind {
+                FieldKind::Code | FieldKind::Text => lit(""),
+                FieldKind::Year => lit(NULL).cast(DataType::Int32),
+                FieldKind::Number(_) => lit(NULL).cast(DataType::Int64),
+                FieldKind::Item(_) => lit(NULL).cast(DataType::String),
+            };
+            empty.alias(f.name)
+        })
+        .collect();
+    frame.clone().lazy().with_columns(missing)
+}
+
 fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>> {
     let mut changes = Vec::new();
     for kind in TableKind::ALL {
@@ -174,11 +195,9 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
         for f in &fields {
             differs = differs.or(col(f.name).neq_missing(col(format!("{}_old", f.name))));
         }
-        let joined = n
-            .clone()
-            .lazy()
+        let joined = with_every_field(n, kind)
             .join(
-                o.clone().lazy().select(renamed),
+                with_every_field(o, kind).select(renamed),
                 key_exprs.clone(),
                 key_exprs,
                 args,
@@ -356,4 +375,84 @@ pub fn load_side(run_dir: &std::path::Path) -> Result<(Manifest, Frames, DataFra
     let manifest = Manifest::read(&run_dir.join("manifest.json"))?;
     let (frames, results) = super::snapshot::load(run_dir)?;
     Ok((manifest, frames, results))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn villages(rows: &[(&str, &str)], with_new_columns: bool) -> DataFrame {
+        let n = rows.len();
+        let mut columns = Vec::new();
+        for field in TableKind::Villages.fields() {
+            let name = PlSmallStr::from_static(field.name);
+            let new_column =
+                field.name.starts_with("prefecture") || field.name.starts_with("province");
+            if new_column && !with_new_columns {
+                continue;
+            }
+            columns.push(match (field.kind, field.name) {
+                (FieldKind::Year, _) => Column::new(name, vec![2019i32; n]),
+                (FieldKind::Number(_), _) => Column::new(name, vec![Some(10i64); n]),
+                (_, "village_code") => {
+                    Column::new(name, rows.iter().map(|r| r.0).collect::<Vec<_>>())
+                }
+                (_, "village_name") => {
+                    Column::new(name, rows.iter().map(|r| r.1).collect::<Vec<_>>())
+                }
+                _ => Column::new(name, vec![""; n]),
+            });
+        }
+        columns.push(Column::new(FILE.into(), vec![0u32; n]));
+        columns.push(Column::new(
+            LINE.into(),
+            (2..2 + n as u32).collect::<Vec<_>>(),
+        ));
+        DataFrame::new_infer_height(columns).unwrap()
+    }
+
+    #[test]
+    fn a_run_saved_before_the_registry_had_prefecture_columns_compares_field_by_field() {
+        let catalogue = Catalogue::parse(
+            include_str!("../../data/catalogue/products.csv"),
+            std::path::Path::new("p.csv"),
+        )
+        .unwrap();
+        let results = DataFrame::empty();
+        let old_frames = Frames::from([(
+            TableKind::Villages,
+            villages(&[("01", "甲村"), ("02", "乙村")], false),
+        )]);
+        let new_frames = Frames::from([(
+            TableKind::Villages,
+            villages(&[("01", "甲村"), ("02", "丙村")], true),
+        )]);
+        let side = |id, frames| Side {
+            id,
+            inputs: &[],
+            frames,
+            results: &results,
+        };
+        let changes = rows(
+            &side("old", &old_frames),
+            &side("new", &new_frames),
+            &catalogue,
+        )
+        .unwrap();
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(
+            (
+                changes[0].key.clone(),
+                changes[0].field.as_str(),
+                changes[0].old.as_str(),
+                changes[0].new.as_str()
+            ),
+            (
+                vec!["2019".to_string(), "02".to_string()],
+                "village_name",
+                "乙村",
+                "丙村"
+            )
+        );
+    }
 }

@@ -11,6 +11,7 @@ use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::report::markdown::table;
 use crate::report::values::plain;
+use crate::schema::TableKind;
 
 fn show(v: Option<Decimal>) -> String {
     v.map_or(String::new(), plain)
@@ -64,19 +65,25 @@ pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
     }
     for c in &r.rows {
         let kind = format!("row_{}", c.change);
-        let year = c.key.first().cloned().unwrap_or_default();
-        let (village, item) = match c.key.len() {
-            0 | 1 => (String::new(), String::new()),
-            2 if c.table == "prices" => (String::new(), c.key[1].clone()),
-            _ => (c.key[1].clone(), c.key[2..].join(" ")),
+        // The key is (year, village, item…), (year, product) for prices, (code) for regions.
+        let table = TableKind::from_name(&c.table);
+        let (year, key) = match c.key.split_first() {
+            Some((year, rest)) if table.is_none_or(|t| t.has_year()) => (year.as_str(), rest),
+            _ => ("", c.key.as_slice()),
         };
-        let level = if village.is_empty() { "" } else { "village" };
+        let (level, area, item) = match (table, key) {
+            (Some(TableKind::Regions), _) => ("", key.join(" "), String::new()),
+            (Some(t), [village, rest @ ..]) if t.has_village() => {
+                ("village", village.clone(), rest.join(" "))
+            }
+            _ => ("", String::new(), key.join(" ")),
+        };
         w.write_record([
             kind.as_str(),
             &c.table,
-            &year,
+            year,
             level,
-            &village,
+            &area,
             "",
             &item,
             &c.field,

@@ -156,6 +156,17 @@ fn missing_and_unknown_columns() {
 }
 
 #[test]
+fn a_registry_that_cannot_be_read_does_not_make_every_village_unknown() {
+    let err = data_error(|wd| wd.edit("tests/data/mini/villages.csv", "人口", "人数"));
+    // No "is not a village of the registry" for each row of crops, slaughter and income.
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/villages.csv:1: missing column "人口" (mapped to villages.population; the header has: 年份, 村代码, 村名, 乡镇代码, 乡镇名称, 区县代码, 区县名称, 户数, 人数, 建档立卡贫困户); did you mean "人数"?
+    tests/data/mini/villages.csv:1:9: unknown column "人数" (not mapped in [inputs.villages.columns]; list it in ignore_columns to skip it)
+    2 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
 fn ragged_row() {
     let err = data_error(|wd| {
         wd.edit(

@@ -1,6 +1,7 @@
 //! Integration tests: the real `agristat` binary on copies of the sample data and fixtures.
 
 mod charts;
+mod codes;
 mod county;
 mod errors;
 mod revisions;
