@@ -4,6 +4,7 @@ mod charts;
 mod codes;
 mod county;
 mod errors;
+mod generated;
 mod revisions;
 mod sample;
 mod warnings;
