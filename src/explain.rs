@@ -5,18 +5,15 @@ use std::path::Path;
 
 use std::collections::BTreeMap;
 
-use polars::prelude::*;
-
 use crate::aggregate::areas::{text, Hierarchy};
 use crate::aggregate::cells::Measure;
 use crate::aggregate::facts::{FactSource, Years};
 use crate::aggregate::indicators::{self, Ind};
+use crate::aggregate::{self, Scope};
 use crate::config;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
-use crate::frame::{collect, Rows};
 use crate::ingest;
 use crate::ingest::Table;
-use crate::level::Level;
 use crate::report::values::{plain, Figure};
 use crate::schema::TableKind;
 use crate::vintage::manifest::input_path;
@@ -53,7 +50,7 @@ pub fn explain(
             store.root(),
         ));
     };
-    let (manifest, frames, results) = revisions::load_side(&store.run_dir(&current))?;
+    let (manifest, frames, _) = revisions::load_side(&store.run_dir(&current))?;
     let (catalogue, _) = ingest::read_catalogue(&plan)?;
     // The item as the user wrote it: a catalogue code or name, a sector, a project.
     let item_code = match item {
@@ -65,32 +62,24 @@ pub fn explain(
             .map_or(i.to_string(), |p| p.code.clone()),
     };
 
-    let total = collect(
-        results.clone().lazy().filter(
-            col("year")
-                .eq(lit(year))
-                .and(col("area_code").eq(lit(area)))
-                .and(col("indicator").eq(lit(indicator)))
-                .and(col("item").eq(lit(item_code.as_str()))),
-        ),
-        "finding the total",
-    )?;
-    let rows = Rows::new(&total);
-    if rows.is_empty() {
+    // The figures are aggregated again from the run's own tables: the same code, the same
+    // exact sums, at any level (the stored results may leave villages out at scale).
+    let tables = tables_of(&frames)?;
+    let results = aggregate::aggregate_tables(Scope::of(&plan), &tables, &catalogue)?;
+    let found = results.levels().into_iter().find_map(|level| {
+        let id = results.areas(level).id(area)?;
+        let item = results.items.get(&item_code)?;
+        let figure = results.figure(level, year, id, def.id, item)?;
+        Some((level, id, figure))
+    });
+    let Some((level, id, figure)) = found else {
         return Err(usage(
             format!("no figure for {indicator} {item_code} of area \"{area}\" in {year} in run {current}"),
             None,
             store.root(),
         ));
-    }
-    let (level, name) = (
-        rows.str("level")?[0].clone(),
-        rows.str("area_name")?[0].clone(),
-    );
-    let figure = Figure {
-        den: rows.i128("den")?[0],
-        ..Figure::sum(rows.i128("num")?[0].unwrap_or(0), None, None)
     };
+    let name = &results.areas(level).names[id as usize];
     let unit = indicators::unit_of(def, &item_code, &catalogue);
     let value = if def.ratio.is_some() {
         figure.value(def, 4)
@@ -104,18 +93,7 @@ pub fn explain(
         def.name_zh,
         value.map_or("—".to_string(), plain)
     );
-
-    let tables = tables_of(&frames)?;
-    let registry = tables
-        .get(&TableKind::Villages)
-        .ok_or_else(|| usage("the run has no village registry".into(), None, store.root()))?;
-    let hierarchy = Hierarchy::build(
-        registry,
-        &plan.years,
-        &Level::ALL[1..5],
-        &Default::default(),
-        "",
-    );
+    let hierarchy = &results.hierarchy;
     let years = Years {
         report: plan.year,
         comparison: plan.previous_year,
@@ -143,7 +121,7 @@ pub fn explain(
     }
     for (measure, at, total_item) in parts {
         let wanted_item = if total_item { "" } else { item_code.as_str() };
-        let rows = contributing_rows(&source, &hierarchy, area, at, measure, wanted_item);
+        let rows = contributing_rows(&source, hierarchy, area, at, measure, wanted_item);
         let measure_def = measure.def();
         let unit = indicators::unit_of(measure_def, wanted_item, &catalogue);
         out.push_str(&format!(

@@ -83,7 +83,15 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
         &charts,
     )?;
     clock.lap("write");
-    let results_frame = snapshot::results_frame(&results)?;
+    // Village figures are kept for the revision report where villages.csv is written; at a
+    // country's scale they would be ten times the input, and the changed rows already name
+    // the villages.
+    let kept = if layout.villages_csv {
+        results.levels()
+    } else {
+        layout.total_levels.clone()
+    };
+    let results_frame = snapshot::results_frame(&results, &kept)?;
     snapshot::save(&dir, &frames, &results_frame)?;
     clock.lap("snapshot");
     store::fault_point("after-outputs");

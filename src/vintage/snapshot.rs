@@ -10,6 +10,7 @@ use polars_io::{SerReader, SerWriter};
 
 use crate::aggregate::Results;
 use crate::error::{Error, Result};
+use crate::level::Level;
 use crate::schema::TableKind;
 use crate::validate::Frames;
 
@@ -42,14 +43,14 @@ fn read(path: &Path) -> Result<DataFrame> {
     })
 }
 
-/// The results as a frame (every level, every year), for comparisons between runs and for
+/// The results of `levels` as a frame (every year), for comparisons between runs and for
 /// `explain`: `year, level, area_code, area_name, indicator, item, num, den`.
-pub fn results_frame(results: &Results) -> Result<DataFrame> {
+pub fn results_frame(results: &Results, levels: &[Level]) -> Result<DataFrame> {
     let (mut year, mut level, mut code, mut name) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut indicator, mut item, mut num, mut den) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    results.for_each_row(&results.levels(), |row| {
+    results.for_each_row(levels, |row| {
         let areas = results.areas(row.level);
         year.push(row.year);
         level.push(row.level.key());
