@@ -32,11 +32,34 @@ pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
     let mut problems = Vec::new();
     let mut tables = BTreeMap::new();
     let years = &plan.years;
-    for (kind, input) in &plan.inputs {
-        let (table, mut found) =
-            table::read(input, years, &catalogue, &catalogue_file.sha256, cache)?;
+    // One thread per table: the tables are independent, and a machine's cores otherwise
+    // idle while one of them parses. Results are joined in table order, so the outcome
+    // does not depend on which thread finishes first.
+    let read = std::thread::scope(|scope| {
+        let handles: Vec<_> = plan
+            .inputs
+            .iter()
+            .map(|(kind, input)| {
+                let catalogue = &catalogue;
+                let sha = &catalogue_file.sha256;
+                (
+                    *kind,
+                    scope.spawn(move || table::read(input, years, catalogue, sha, cache)),
+                )
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(kind, h)| (kind, h.join()))
+            .collect::<Vec<_>>()
+    });
+    for (kind, outcome) in read {
+        let (table, mut found) = match outcome {
+            Ok(result) => result?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
         problems.append(&mut found);
-        tables.insert(*kind, table);
+        tables.insert(kind, table);
     }
     let inputs = Inputs {
         catalogue,
