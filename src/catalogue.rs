@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::error::{did_you_mean, Location, Problem};
-use crate::ingest::number::{self, SCALE};
+use crate::fixed::SCALE;
+use crate::number;
 use crate::schema::ItemKind;
 
 /// The five sectors of 农林牧渔业总产值.
@@ -255,7 +256,7 @@ impl KindMessage for csv::Error {
 
 fn decimal(field: &str, raw: &str) -> Result<Option<Decimal>, String> {
     match number::parse(raw, Decimal::ONE, false) {
-        Ok(v) => Ok(v.map(|v| Decimal::new(v, number::SCALE_DIGITS))),
+        Ok(v) => Ok(v.map(|v| Decimal::new(v, crate::fixed::SCALE_DIGITS))),
         Err(e) => Err(format!("{field} \"{raw}\" {}", e.describe())),
     }
 }

@@ -3,18 +3,19 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::aggregate::indicators::Ind;
 use crate::aggregate::{self, changes, Results};
 use crate::chart;
 use crate::config::{self, Plan};
 use crate::error::{Error, Result};
+use crate::indicators::Ind;
 use crate::ingest::{self, Cache, Inputs};
 use crate::report::{self, Layout};
 use crate::timing::Stages;
-use crate::validate::{self, plausibility, Frames, Warning};
+use crate::validate::{self, plausibility, Frames};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
 use crate::vintage::revisions::{self, Revisions, Side};
 use crate::vintage::{revisions_out, snapshot, store, Store};
+use crate::warning::Warning;
 
 /// What a successful command has to tell.
 #[derive(Debug)]
@@ -297,8 +298,8 @@ fn headline(plan: &Plan, results: &Results, layout: &Layout, inputs: &Inputs) ->
                     area_code: areas.codes[area as usize].clone(),
                     area_name: areas.names[area as usize].clone(),
                     indicator: def.key.to_string(),
-                    unit: crate::aggregate::indicators::unit_of(def, "", &inputs.catalogue),
-                    value: report::values::fixed(value, def.report_decimals),
+                    unit: crate::indicators::unit_of(def, "", &inputs.catalogue),
+                    value: crate::figure::fixed(value, def.report_decimals),
                 });
             }
         }

@@ -3,7 +3,7 @@
 //! Pipeline files map real headers onto these names; everything after ingest speaks only
 //! in canonical names.
 
-use crate::config::units::Dimension;
+use crate::units::Dimension;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TableKind {

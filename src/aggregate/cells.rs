@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::indicators::Ind;
+use crate::indicators::Ind;
 
 /// What a series sums: a sum indicator, or output valued at another year's prices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,12 +2,12 @@
 //! compared with.
 
 use super::cells::Measure;
-use super::indicators::{self, Aggregation, Ind};
 use super::Results;
 use crate::catalogue::Catalogue;
+use crate::figure::Figure;
+use crate::indicators::{self, Aggregation, Ind};
 use crate::level::Level;
-use crate::report::values::Figure;
-use crate::validate::Warning;
+use crate::warning::{Check, Warning};
 
 /// Indicators whose village figures are compared with the earlier year for plausibility.
 pub fn change_checked(ind: Ind) -> bool {
@@ -54,7 +54,7 @@ pub fn changes(results: &Results, catalogue: &Catalogue, threshold_pct: f64) -> 
                 warnings.push(Warning {
                     year,
                     village_code: code.clone(),
-                    check: "change_on_previous_year",
+                    check: Check::ChangeOnPreviousYear,
                     location: None,
                     message: format!(
                         "village {code} {name}: {label}{} moved {}% from {earlier} to {year} ({} → {} {unit}; threshold {threshold_pct}%)",
@@ -90,7 +90,7 @@ pub fn moved(results: &Results) -> Vec<Warning> {
             warnings.push(Warning {
                 year: pair[1],
                 village_code: code.clone(),
-                check: "village_moved",
+                check: Check::VillageMoved,
                 location: None,
                 message: format!(
                     "village {code} {}: {} {} {} in {} but {} {} in {}; each year is aggregated by its own registry",

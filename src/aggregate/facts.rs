@@ -10,15 +10,12 @@ use rustc_hash::FxHashMap;
 
 use super::areas::{self, Hierarchy, NONE};
 use super::cells::{Cells, Dict, Measure, Scratch, SeriesDict};
-use super::indicators::{Ind, INCOME_COMPONENTS};
 use crate::catalogue::{Catalogue, Sector};
 use crate::error::Problem;
-use crate::ingest::number::SCALE;
+use crate::fixed::SCALE;
+use crate::indicators::{Ind, INCOME_COMPONENTS};
 use crate::ingest::table::{Table, Values};
 use crate::schema::TableKind;
-
-/// Fixed-point scale of fact values: 10^8 canonical units.
-pub const FACT_SCALE: i128 = (SCALE as i128) * (SCALE as i128);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {

@@ -7,7 +7,6 @@ pub mod areas;
 pub mod cells;
 pub mod changes;
 pub mod facts;
-pub mod indicators;
 pub mod results;
 pub mod rollup;
 

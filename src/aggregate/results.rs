@@ -4,9 +4,9 @@
 
 use super::areas::{AreaDict, Hierarchy};
 use super::cells::{Cells, Dict, Measure, SeriesDict};
-use super::indicators::{Ind, INDICATORS};
+use crate::figure::{Base, Figure};
+use crate::indicators::{Ind, INDICATORS};
 use crate::level::Level;
-use crate::report::values::{Base, Figure};
 
 /// Which years a run compares.
 #[derive(Debug, Clone, Copy)]

@@ -7,10 +7,10 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::aggregate::indicators::Ind;
-use crate::ingest::number::SCALE;
+use crate::figure::plain;
+use crate::fixed::SCALE;
+use crate::indicators::Ind;
 use crate::ingest::table::Values;
-use crate::report::values::plain;
 use crate::schema::FieldKind;
 
 fn catalogue() -> Catalogue {
@@ -223,7 +223,7 @@ fn comparisons_line_up_the_year_named_as_previous_even_two_years_back() {
     assert_eq!(rate, "150");
 }
 
-const FACT: i128 = facts::FACT_SCALE;
+const FACT: i128 = crate::fixed::FACT_SCALE;
 
 #[test]
 fn a_sum_beyond_the_village_range_is_a_problem_at_its_row() {

@@ -4,9 +4,9 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::aggregate::indicators::{self, Ind};
 use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
+use crate::indicators::{self, Ind};
 use crate::level::Level;
 
 /// An area a chart set is drawn for.

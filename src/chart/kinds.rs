@@ -5,9 +5,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::data::{Area, ChartData};
 use super::draw::{thousands, Bars, Figure, Line, Lines, Panel, Series};
-use crate::aggregate::indicators::{Ind, INCOME_COMPONENTS};
 use crate::catalogue::Sector;
 use crate::config::charts::TREND_MIN_YEARS;
+use crate::indicators::{Ind, INCOME_COMPONENTS};
 
 pub type Built = Result<Figure, String>;
 

@@ -13,7 +13,7 @@ use crate::catalogue::Catalogue;
 use crate::config::charts::{ChartSettings, ImageFormat};
 use crate::config::Plan;
 use crate::level::Level;
-use crate::validate::Warning;
+use crate::warning::{Check, Warning};
 use data::{Area, ChartData};
 use draw::{Figure, Panel};
 
@@ -65,7 +65,7 @@ pub fn render_all(
             let skipped = |reason: String| Warning {
                 year: plan.year,
                 village_code: area.code.clone(),
-                check: "chart_skipped",
+                check: Check::ChartSkipped,
                 location: None,
                 message: format!(
                     "chart {key} for {} ({}) skipped: {reason}",
@@ -94,7 +94,7 @@ pub fn render_all(
                 warnings.push(Warning {
                     year: plan.year,
                     village_code: area.code.clone(),
-                    check: "chart_missing_glyph",
+                    check: Check::ChartMissingGlyph,
                     location: None,
                     message: format!(
                         "chart {key} for {}: the bundled font has no glyph for \"{chars}\"",

@@ -3,6 +3,5 @@
 pub mod charts;
 pub mod plan;
 pub mod spec;
-pub mod units;
 
 pub use plan::{load, Encoding, InputPlan, Plan};

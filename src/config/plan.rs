@@ -9,10 +9,10 @@ use toml::Spanned;
 
 use super::charts::{self, ChartsPlan};
 use super::spec::{RawHeader, RawInput, RawOutputs, RawPipeline, RawYears};
-use super::units::Dimension;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::level::Level;
 use crate::schema::{FieldKind, TableKind};
+use crate::units::Dimension;
 
 /// How an input's bytes are decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use polars::prelude::*;
 use polars_io::ipc::{IpcReader, IpcWriter};
 use polars_io::{SerReader, SerWriter};
 
-use crate::vintage::manifest::sha256_hex;
+use crate::hash::sha256_hex;
 
 #[derive(Debug, Clone, Default)]
 pub struct Cache {

@@ -3,7 +3,6 @@
 
 pub mod cache;
 pub mod decode;
-pub mod number;
 pub mod table;
 
 use std::collections::BTreeMap;
@@ -11,8 +10,9 @@ use std::collections::BTreeMap;
 use crate::catalogue::Catalogue;
 use crate::config::{Encoding, Plan};
 use crate::error::{Error, Location, Problem, Result};
+use crate::hash::sha256_hex;
+use crate::hash::FileRecord;
 use crate::schema::TableKind;
-use crate::vintage::manifest::{sha256_hex, FileRecord};
 pub use cache::Cache;
 pub use table::Table;
 

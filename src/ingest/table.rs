@@ -8,18 +8,18 @@ use polars::prelude::*;
 use crate::catalogue::{Catalogue, Sector};
 use crate::config::InputPlan;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::hash::sha256_hex;
 use crate::ingest::cache::Cache;
 use crate::ingest::decode::decode;
-use crate::ingest::number;
+use crate::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
-use crate::vintage::manifest::sha256_hex;
 
 /// Typed values of one canonical field.
 #[derive(Debug, Clone)]
 pub enum Values {
     Year(Vec<i32>),
     Text(Vec<String>),
-    /// Canonical unit × `number::SCALE`; `None` only where the field is optional.
+    /// Canonical unit × `crate::fixed::SCALE`; `None` only where the field is optional.
     Number(Vec<Option<i64>>),
 }
 
@@ -501,7 +501,7 @@ fn cell(
             let year = number::parse(trimmed, rust_decimal::Decimal::ONE, true)
                 .ok()
                 .flatten()
-                .map(|v| v / number::SCALE)
+                .map(|v| v / crate::fixed::SCALE)
                 .and_then(|v| i32::try_from(v).ok())
                 .ok_or_else(|| (format!("\"{raw}\" is not a year (expected a year such as 2019)"), None))?;
             if years.contains(&year) {

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::values::{plain, Figure};
-use crate::aggregate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
+use crate::figure::{plain, Figure};
+use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::level::Level;
-use crate::validate::Warning;
+use crate::warning::Warning;
 
 const DP: u32 = CSV_RATIO_DECIMALS;
 
@@ -263,7 +263,7 @@ pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {
             None => Default::default(),
         };
         w.write_record([
-            warning.check,
+            warning.check.key(),
             &warning.year.to_string(),
             &warning.village_code,
             &file,

@@ -3,12 +3,12 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::values::{fixed, Figure};
 use super::Layout;
-use crate::aggregate::indicators::{self, Ind, Indicator, Items, INDICATORS};
 use crate::aggregate::{Results, Row};
 use crate::catalogue::{Catalogue, Sector};
 use crate::config::Plan;
+use crate::figure::{fixed, Figure};
+use crate::indicators::{self, Ind, Indicator, Items, INDICATORS};
 use crate::level::Level;
 
 /// Renders a Markdown table whose columns line up in a terminal (CJK characters are two

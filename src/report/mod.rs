@@ -3,7 +3,6 @@
 
 pub mod csv_out;
 pub mod markdown;
-pub mod values;
 
 use std::path::Path;
 
@@ -14,7 +13,7 @@ use crate::config::plan::{VillagesOutput, VILLAGES_OUTPUT_AUTO_LIMIT};
 use crate::config::Plan;
 use crate::error::{Error, Result};
 use crate::level::Level;
-use crate::validate::Warning;
+use crate::warning::Warning;
 
 /// The file names of one run's outputs.
 pub const TOTALS_CSV: &str = "totals.csv";

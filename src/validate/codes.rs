@@ -125,7 +125,7 @@ mod tests {
 
     use super::*;
     use crate::catalogue::Catalogue;
-    use crate::vintage::manifest::FileRecord;
+    use crate::hash::FileRecord;
 
     /// A registry read from one file `v.csv`, with the given village codes and township and
     /// prefecture codes (the other area columns empty).

@@ -7,29 +7,12 @@ use rust_decimal::prelude::ToPrimitive;
 use super::Frames;
 use crate::catalogue::{Catalogue, ProductKind};
 use crate::config::Plan;
-use crate::error::{Location, Result};
+use crate::error::Result;
 use crate::frame::{anti_join, collect, inner_join, Rows};
 use crate::ingest::table::{FILE, LINE};
 use crate::ingest::Inputs;
 use crate::schema::TableKind;
-
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Warning {
-    pub year: i32,
-    pub village_code: String,
-    pub check: &'static str,
-    pub location: Option<Location>,
-    pub message: String,
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.location {
-            Some(at) => write!(f, "{at}: warning: {}", self.message),
-            None => write!(f, "warning: {}", self.message),
-        }
-    }
-}
+pub use crate::warning::{Check, Warning};
 
 /// The row-level checks (missing villages, yields, kg per head). Changes on the previous
 /// year need the aggregated figures and are made in `aggregate`.
@@ -92,7 +75,7 @@ fn missing_villages(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec
             warnings.push(Warning {
                 year,
                 village_code: codes[i].clone(),
-                check: "village_missing",
+                check: Check::VillageMissing,
                 location: None,
                 message: format!(
                     "village {} {} is in the registry for {year} but has no rows in {} ({})",
@@ -163,8 +146,8 @@ fn ranges(
             year: years[i].unwrap_or(0),
             village_code: codes[i].clone(),
             check: match range {
-                RangeKind::Yield => "yield_out_of_range",
-                RangeKind::KgPerHead => "kg_per_head_out_of_range",
+                RangeKind::Yield => Check::YieldOutOfRange,
+                RangeKind::KgPerHead => Check::KgPerHeadOutOfRange,
             },
             location: Some(table.location(files[i], lines[i], "output")),
             message: format!(

@@ -4,16 +4,10 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileRecord {
-    pub path: String,
-    pub bytes: u64,
-    pub sha256: String,
-}
+use crate::hash::sha256_hex;
+pub use crate::hash::FileRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputRecord {
@@ -59,11 +53,6 @@ pub fn input_path(inputs: &[InputRecord], table: &str, index: u32) -> String {
         .filter(|r| r.table == table)
         .nth(index as usize)
         .map_or_else(String::new, |r| r.path.clone())
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub fn file_record(path: &Path, shown: &str) -> Result<FileRecord> {

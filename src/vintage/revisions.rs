@@ -5,13 +5,13 @@ use polars::prelude::*;
 use rust_decimal::Decimal;
 
 use super::manifest::{input_path, InputRecord, Manifest};
-use crate::aggregate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::catalogue::Catalogue;
 use crate::error::Result;
+use crate::figure::{plain, Figure};
+use crate::fixed::SCALE_DIGITS;
 use crate::frame::{collect, Rows};
-use crate::ingest::number::SCALE_DIGITS;
+use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::ingest::table::{FILE, LINE};
-use crate::report::values::{plain, Figure};
 use crate::schema::{FieldKind, TableKind};
 use crate::validate::Frames;
 

@@ -6,11 +6,11 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use super::revisions::Revisions;
-use crate::aggregate::indicators;
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
+use crate::figure::plain;
+use crate::indicators;
 use crate::report::markdown::table;
-use crate::report::values::plain;
 use crate::schema::TableKind;
 
 fn show(v: Option<Decimal>) -> String {

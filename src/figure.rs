@@ -4,8 +4,8 @@
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::aggregate::facts::FACT_SCALE;
-use crate::aggregate::indicators::{Ind, Indicator};
+use crate::fixed::FACT_SCALE;
+use crate::indicators::{Ind, Indicator};
 
 /// One row of the results: sums as integers at `FACT_SCALE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

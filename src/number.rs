@@ -6,10 +6,7 @@ use std::str::FromStr;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-/// Decimal places kept for every quantity in canonical units; values are stored as integers
-/// in units of 10^-SCALE_DIGITS, so sums are exact.
-pub const SCALE_DIGITS: u32 = 4;
-pub const SCALE: i64 = 10_000;
+use crate::fixed::{SCALE, SCALE_DIGITS};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum NumberError {
