@@ -118,7 +118,9 @@ struct Row {
 pub struct Catalogue {
     pub products: Vec<Product>,
     by_code: HashMap<String, usize>,
-    by_name: HashMap<(u8, String), usize>,
+    /// Names and aliases per product kind (crop, livestock, animal product), looked up by
+    /// `&str` without allocating: ingest asks once per item cell.
+    by_name: [HashMap<String, usize>; 3],
 }
 
 fn kind_key(kind: ProductKind) -> u8 {
@@ -179,8 +181,8 @@ impl Catalogue {
                     }
                     for name in std::iter::once(&p.name).chain(&p.aliases) {
                         if catalogue
-                            .by_name
-                            .insert((kind_key(p.kind), name.clone()), i)
+                            .by_name[kind_key(p.kind) as usize]
+                            .insert(name.clone(), i)
                             .is_some()
                         {
                             problems.push(Problem::new(
@@ -220,7 +222,7 @@ impl Catalogue {
         ]
         .into_iter()
         .filter(|k| accepts(item, *k))
-        .find_map(|k| self.by_name.get(&(kind_key(k), text.to_string())))
+        .find_map(|k| self.by_name[kind_key(k) as usize].get(text))
         .map(|&i| &self.products[i])
     }
 
