@@ -282,3 +282,26 @@ fn usage_errors_exit_2() {
         out.stderr
     );
 }
+
+#[test]
+fn a_value_beyond_exact_range_is_an_error_at_its_row_not_a_panic() {
+    // 900 billion kg at 9 billion 元 per kg: the product is exact in 128 bits but beyond
+    // what a village's sum holds; it is reported at the row, with exit 1.
+    let err = data_error(|wd| {
+        wd.edit(
+            "tests/data/mini/crops/01.csv",
+            "100,50000",
+            "100,900000000000",
+        );
+        wd.edit(
+            "tests/data/mini/prices.csv",
+            "杂交水稻,2.6",
+            "杂交水稻,9000000000",
+        );
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/01.csv:2:5: column "产量(公斤)": the village's 产量 goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit
+    tests/data/mini/crops/02.csv:2:5: column "产量(公斤)": the village's 农林牧渔业总产值（现价，产品法） goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit
+    2 problem(s) found; nothing was written
+    "#);
+}
