@@ -249,3 +249,33 @@ fn a_sum_beyond_the_village_range_is_a_problem_at_its_row() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_village_that_changes_township_is_counted_by_each_years_registry_and_warned_about() {
+    let registry = table(
+        TableKind::Villages,
+        &[
+            "2018,a,甲村,t1,一镇,c,县,,,,,10,100,0",
+            "2018,b,乙村,t1,一镇,c,县,,,,,10,200,0",
+            "2019,a,甲村,t2,二镇,c,县,,,,,10,100,0",
+            "2019,b,乙村,t1,一镇,c,县,,,,,10,200,0",
+        ],
+    );
+    let tables = BTreeMap::from([(TableKind::Villages, registry)]);
+    let results = aggregate_tables(
+        scope(&[2018, 2019], Some(2018), None),
+        &tables,
+        &catalogue(),
+    )
+    .unwrap();
+    let pop = |code, year| value(&results, Level::Township, code, year, Ind::Population, "");
+    assert_eq!(pop("t1", 2018), "300");
+    assert_eq!(pop("t1", 2019), "200");
+    assert_eq!(pop("t2", 2019), "100");
+    let moved = changes::moved(&results);
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        moved[0].message,
+        "village a 甲村: 乡镇 t1 一镇 in 2018 but t2 二镇 in 2019; each year is aggregated by its own registry"
+    );
+}
