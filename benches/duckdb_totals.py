@@ -8,12 +8,14 @@ The reference the scale benchmark (benches/scale/) checks agristat against, and 
 COUNTRY is a generated country: catalogue.csv and data/YEAR/TABLE.csv with the headers of
 benches/scale/tables.rs. Numbers are read as DECIMAL(18,4) (the 4 decimals agristat keeps,
 up to 10^14), so every sum is exact; products with prices or grain factors are DECIMAL(38,8).
-Ratios (yield, per-capita income) are divided once, from the exact sums, in integers, and
-rounded half away from zero to 4 decimals, as agristat does.
+Ratios (yield, per-capita income, offtake rate) are divided once, from the exact sums, in
+integers, and rounded half away from zero to 4 decimals, as agristat does.
 
 Writes `year, level, area_code, area_name, indicator, item, unit, value` for levels township
-and county, in the units of agristat's totals.csv (万元, 吨, 亩, heads, 人, 户, 元), in no
-particular order (the benchmark compares them by key).
+and county, in the units of agristat's totals.csv (万元, 吨, 亩, heads, 人, 户, 元, %), in no
+particular order (the benchmark compares them by key). Besides agristat's indicators, it
+writes `gross_output_value_at_previous_prices` (this year's quantities at last year's prices),
+from which the benchmark checks the growth of output value at comparable prices.
 """
 
 import argparse
@@ -92,6 +94,7 @@ TABLES = {
 # (indicator, unit, factor from canonical units); unit '' = the species' own (头, 羽, 群).
 INDICATORS = [
     ("gross_output_value", "万元", "0.0001"),
+    ("gross_output_value_at_previous_prices", "万元", "0.0001"),
     ("grain_sown_area", "亩", "1"),
     ("grain_output", "吨", "0.001"),
     ("crop_sown_area", "亩", "1"),
@@ -165,22 +168,26 @@ def load(con, country, years):
 TOWNSHIP_SUMS = """
 CREATE TABLE crop_t AS
 SELECT r.year, r.township, k.product, k.gf, k.sector,
-       sum(c.area) AS area, sum(c.output) AS output, sum(c.output * p.price) AS value
+       sum(c.area) AS area, sum(c.output) AS output, sum(c.output * p.price) AS value,
+       sum(c.output * q.price) AS value_prev
 FROM crops c
 JOIN villages r ON r.year = c.year AND r.village = c.village
 JOIN names n ON n.kind = 'crop' AND n.label = c.crop
 JOIN cat k ON k.product = n.product
 JOIN prices_c p ON p.year = c.year AND p.product = k.product
+LEFT JOIN prices_c q ON q.year = c.year - 1 AND q.product = k.product
 GROUP BY ALL;
 
 CREATE TABLE slaughter_t AS
 SELECT r.year, r.township, k.product, k.grp, k.species, k.sector,
-       sum(s.heads) AS heads, sum(s.output) AS output, sum(s.output * p.price) AS value
+       sum(s.heads) AS heads, sum(s.output) AS output, sum(s.output * p.price) AS value,
+       sum(s.output * q.price) AS value_prev
 FROM slaughter s
 JOIN villages r ON r.year = s.year AND r.village = s.village
 JOIN names n ON n.kind = 'animal_product' AND n.label = s.product
 JOIN cat k ON k.product = n.product
 JOIN prices_c p ON p.year = s.year AND p.product = k.product
+LEFT JOIN prices_c q ON q.year = s.year - 1 AND q.product = k.product
 GROUP BY ALL;
 
 CREATE TABLE dividend_t AS
@@ -223,6 +230,18 @@ UNION ALL SELECT r.year, r.township, 'gross_output_value', m.code, CAST(o.value 
     FROM other_output o
     JOIN villages r ON r.year = o.year AND r.village = o.village
     JOIN sectors m ON m.label = o.sector
+-- This year's quantities at last year's prices (growth at comparable prices); other output
+-- enters unchanged, in the years that have a year before.
+UNION ALL SELECT year, township, 'gross_output_value_at_previous_prices', sector,
+    CAST(value_prev AS DECIMAL(38,8)) FROM crop_t WHERE value_prev IS NOT NULL
+UNION ALL SELECT year, township, 'gross_output_value_at_previous_prices', sector,
+    CAST(value_prev AS DECIMAL(38,8)) FROM slaughter_t WHERE value_prev IS NOT NULL
+UNION ALL SELECT r.year, r.township, 'gross_output_value_at_previous_prices', m.code,
+    CAST(o.value AS DECIMAL(38,8))
+    FROM other_output o
+    JOIN villages r ON r.year = o.year AND r.village = o.village
+    JOIN sectors m ON m.label = o.sector
+    WHERE o.year - 1 IN (SELECT year FROM prices_c)
 UNION ALL SELECT year, township, 'dividends', project, CAST(amount AS DECIMAL(38,8)) FROM dividend_t
 UNION ALL SELECT year, township, 'dividends', '', CAST(sum(amount) AS DECIMAL(38,8)) FROM dividend_t GROUP BY ALL
 UNION ALL SELECT year, township, 'dividend_households', '', CAST(sum(households) AS DECIMAL(38,8))
@@ -246,7 +265,8 @@ CREATE TABLE township_sums AS
 SELECT year, township, indicator, item, sum(v) AS v FROM facts GROUP BY ALL
 UNION ALL
 SELECT year, township, indicator, '', sum(v) FROM facts
-    WHERE indicator = 'gross_output_value' GROUP BY ALL;
+    WHERE indicator IN ('gross_output_value', 'gross_output_value_at_previous_prices')
+    GROUP BY ALL;
 """
 
 # Township and county sums, then the figures in report units, and the two ratios.
@@ -286,7 +306,16 @@ SELECT n.year, n.level, n.area_code, n.area_name, 'net_income_per_capita', n.ite
             * CAST(0.0001 AS DECIMAL(5,4)) AS VARCHAR)
 FROM sums n JOIN sums p ON p.year = n.year AND p.level = n.level
     AND p.area_code = n.area_code
-WHERE n.indicator = 'net_income' AND p.indicator = 'population' AND p.v > 0;
+WHERE n.indicator = 'net_income' AND p.indicator = 'population' AND p.v > 0
+UNION ALL
+-- Offtake rate: Σ offtake ÷ Σ year-end stock of the year before × 100 (%), per species.
+SELECT o.year, o.level, o.area_code, o.area_name, 'offtake_rate', o.item, '%',
+       CAST(CAST((2 * CAST(o.v AS HUGEINT) * 1000000 + CAST(s.v AS HUGEINT))
+                 // (2 * CAST(s.v AS HUGEINT)) AS DECIMAL(38,0))
+            * CAST(0.0001 AS DECIMAL(5,4)) AS VARCHAR)
+FROM sums o JOIN sums s ON s.year = o.year - 1 AND s.level = o.level
+    AND s.area_code = o.area_code AND s.item = o.item
+WHERE o.indicator = 'offtake' AND s.indicator = 'year_end_stock' AND s.v > 0;
 """
 
 

@@ -1,7 +1,8 @@
 //! agristat's totals.csv against DuckDB's totals, as exact decimals: every township and
 //! county row of the indicators DuckDB computes must be in both, with the same value, unit
 //! and area name; with a previous year, agristat's `previous_value` must be DuckDB's value of
-//! that year, and `change` (sums only) the exact difference.
+//! that year, and for sums `change` the exact difference and `growth_pct` the exact growth
+//! rounded half away from zero to 4 decimals (output value at comparable prices).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 /// The indicators `duckdb_totals.py` computes.
-pub const INDICATORS: [&str; 19] = [
+pub const INDICATORS: [&str; 20] = [
     "gross_output_value",
     "grain_sown_area",
     "grain_output",
@@ -19,6 +20,7 @@ pub const INDICATORS: [&str; 19] = [
     "crop_yield",
     "year_end_stock",
     "offtake",
+    "offtake_rate",
     "meat_output",
     "egg_output",
     "product_output",
@@ -32,8 +34,12 @@ pub const INDICATORS: [&str; 19] = [
     "poor_households",
 ];
 
-/// Ratios: their `change` is rounded from exact ratios, not a difference of two rounded ones.
-const RATIOS: [&str; 2] = ["crop_yield", "net_income_per_capita"];
+/// DuckDB's output value at last year's prices, for growth at comparable prices.
+const GOV_AT_PREVIOUS_PRICES: &str = "gross_output_value_at_previous_prices";
+
+/// Ratios: their `change` and growth come from exact ratios, which DuckDB's rounded ones are
+/// not; those two are not checked for ratios.
+const RATIOS: [&str; 3] = ["crop_yield", "net_income_per_capita", "offtake_rate"];
 
 /// (year, level, area_code, indicator, item)
 type Key = (i32, String, String, String, String);
@@ -46,6 +52,7 @@ struct Figure {
     value: String,
     previous: String,
     change: String,
+    growth: String,
 }
 
 /// A decimal written without trailing zeros (`7565.0260` → `7565.026`, `12.000` → `12`).
@@ -82,7 +89,7 @@ fn read(path: &Path) -> Result<BTreeMap<Key, Figure>, String> {
     ] {
         need.push(col(name).ok_or(format!("{}: no column {name}", path.display()))?);
     }
-    let optional = [col("previous_value"), col("change")];
+    let optional = [col("previous_value"), col("change"), col("growth_pct")];
     let mut rows = BTreeMap::new();
     for record in reader.records() {
         let r = record.map_err(at)?;
@@ -90,20 +97,22 @@ fn read(path: &Path) -> Result<BTreeMap<Key, Figure>, String> {
         let [year, level, area, name, indicator, item, unit, value] =
             [0, 1, 2, 3, 4, 5, 6, 7].map(|i| cell(need[i]));
         if !matches!(level.as_str(), "township" | "county")
-            || !INDICATORS.contains(&indicator.as_str())
+            || !(INDICATORS.contains(&indicator.as_str()) || indicator == GOV_AT_PREVIOUS_PRICES)
         {
             continue;
         }
         let year: i32 = year
             .parse()
             .map_err(|_| format!("{}: year {year:?}", path.display()))?;
-        let [previous, change] = optional.map(|i| normalize(&i.map(cell).unwrap_or_default()));
+        let [previous, change, growth] =
+            optional.map(|i| normalize(&i.map(cell).unwrap_or_default()));
         let figure = Figure {
             area_name: name,
             unit,
             value: normalize(&value),
             previous,
             change,
+            growth,
         };
         let key = (year, level, area, indicator, item);
         if let Some(_twice) = rows.insert(key.clone(), figure) {
@@ -128,7 +137,7 @@ pub fn compare(totals: &Path, reference: &Path) -> Result<Comparison, String> {
         compared: 0,
         differences: Vec::new(),
     };
-    for (key, want) in &theirs {
+    for (key, want) in theirs.iter().filter(|(k, _)| k.3 != GOV_AT_PREVIOUS_PRICES) {
         match ours.get(key) {
             Some(got) => {
                 out.compared += 1;
@@ -157,6 +166,7 @@ pub fn compare(totals: &Path, reference: &Path) -> Result<Comparison, String> {
             ));
         }
         check_change(key, got, &mut out.differences);
+        check_growth(key, got, &theirs, &mut out.differences);
     }
     Ok(out)
 }
@@ -189,6 +199,65 @@ fn check_change(key: &Key, got: &Figure, differences: &mut Vec<String>) {
         differences.push(format!(
             "{key:?}: change {:?}, but value − previous_value = {expected}",
             got.change
+        ));
+    }
+}
+
+/// A plain decimal as (digits, decimal places): `-12.5` is (-125, 1).
+fn fixed(s: &str) -> Option<(i128, u32)> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits: i128 = format!("{int}{frac}").parse().ok()?;
+    Some((digits, frac.len() as u32))
+}
+
+/// (now − previous) ÷ previous × 100, rounded half away from zero to 4 decimals, exactly;
+/// `None` when previous is zero.
+fn growth_pct(now: &str, previous: &str) -> Option<String> {
+    let ((n, ns), (p, ps)) = (fixed(now)?, fixed(previous)?);
+    let scale = ns.max(ps);
+    let (n, p) = (n * 10i128.pow(scale - ns), p * 10i128.pow(scale - ps));
+    if p == 0 {
+        return None;
+    }
+    let num = (n - p) * 1_000_000;
+    let q = (2 * num.abs() + p.abs()) / (2 * p.abs());
+    let q = if (num < 0) != (p < 0) { -q } else { q };
+    let sign = if q < 0 { "-" } else { "" };
+    let q = q.abs();
+    Some(normalize(&format!(
+        "{sign}{}.{:04}",
+        q / 10_000,
+        q % 10_000
+    )))
+}
+
+/// `growth_pct` of a sum from its exact figures; output value grows at comparable prices
+/// (this year's quantities at last year's prices, from DuckDB).
+fn check_growth(
+    key: &Key,
+    got: &Figure,
+    theirs: &BTreeMap<Key, Figure>,
+    differences: &mut Vec<String>,
+) {
+    if RATIOS.contains(&key.3.as_str()) {
+        return;
+    }
+    let now = if key.3 == "gross_output_value" {
+        let mut comparable = key.clone();
+        comparable.3 = GOV_AT_PREVIOUS_PRICES.to_string();
+        theirs.get(&comparable).map(|f| f.value.as_str())
+    } else {
+        Some(got.value.as_str())
+    };
+    let expected = match now {
+        Some(now) if !got.previous.is_empty() => growth_pct(now, &got.previous),
+        _ => None,
+    };
+    let expected = expected.unwrap_or_default();
+    if got.growth != expected {
+        differences.push(format!(
+            "{key:?}: growth_pct {:?}, expected {expected:?} (value {}, previous {:?})",
+            got.growth, got.value, got.previous
         ));
     }
 }
