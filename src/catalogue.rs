@@ -180,8 +180,7 @@ impl Catalogue {
                         ));
                     }
                     for name in std::iter::once(&p.name).chain(&p.aliases) {
-                        if catalogue
-                            .by_name[kind_key(p.kind) as usize]
+                        if catalogue.by_name[kind_key(p.kind) as usize]
                             .insert(name.clone(), i)
                             .is_some()
                         {
