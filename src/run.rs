@@ -15,7 +15,7 @@ use crate::validate::{self, plausibility, Frames};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
 use crate::vintage::revisions::{self, Revisions, Side};
 use crate::vintage::{revisions_out, snapshot, store, Store};
-use crate::warning::Warning;
+use crate::warning::{Check, Warning};
 
 /// What a successful command has to tell.
 #[derive(Debug)]
@@ -66,8 +66,21 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
     let mut clock = Stages::start(2);
 
     let (charts, chart_warnings) =
-        chart::render_all(&plan, &results, &inputs.catalogue, &layout.report_levels);
+        chart::render_all(&plan, &results, &inputs.catalogue, layout.chart_levels());
     warnings.extend(chart_warnings);
+    if layout.chart_levels().is_empty() && !plan.charts.charts.is_empty() {
+        warnings.push(Warning {
+            year: plan.year,
+            village_code: String::new(),
+            check: Check::ChartSkipped,
+            location: None,
+            message: format!(
+                "no charts drawn: the report levels hold {} areas (at most {}); choose fewer with [outputs] report_levels",
+                layout.report_areas,
+                report::REPORT_AREAS_LIMIT
+            ),
+        });
+    }
     warnings.sort();
     clock.lap("charts");
 

@@ -30,6 +30,8 @@ pub const REPORT_AREAS_LIMIT: usize = 60;
 pub struct Layout {
     /// Levels in totals.md and on the terminal, bottom up.
     pub report_levels: Vec<Level>,
+    /// Areas of the report levels, in all.
+    pub report_areas: usize,
     /// Levels above the village with results (all are in totals.csv), bottom up.
     pub total_levels: Vec<Level>,
     pub villages_csv: bool,
@@ -60,6 +62,7 @@ impl Layout {
                 out
             }
         };
+        let report_areas = report_levels.iter().map(|l| results.areas(*l).len()).sum();
         let villages = results.hierarchy.year_index(plan.year).map_or(0, |y| {
             results.hierarchy.present[y].iter().filter(|p| **p).count()
         });
@@ -70,9 +73,20 @@ impl Layout {
         };
         Layout {
             report_levels,
+            report_areas,
             total_levels,
             villages_csv,
             villages,
+        }
+    }
+
+    /// The levels that get charts: the report levels, unless they hold more areas than a
+    /// report can show (a country's 2,800 counties would be 22,400 charts).
+    pub fn chart_levels(&self) -> &[Level] {
+        if self.report_areas <= REPORT_AREAS_LIMIT {
+            &self.report_levels
+        } else {
+            &[]
         }
     }
 

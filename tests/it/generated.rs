@@ -203,3 +203,24 @@ fn three_thousand_villages_agree_with_an_independent_sum() {
         }
     }
 }
+
+#[test]
+fn a_report_level_too_large_to_chart_is_said_so_not_drawn_area_by_area() {
+    let wd = Workdir::with(&["data/catalogue"]);
+    generate(&wd);
+    wd.edit("gen/gen.toml", "[charts]\ndraw = []\n", "");
+    wd.edit(
+        "gen/gen.toml",
+        "year = 2019\n",
+        "year = 2019\nlevels = [\"township\"]\n",
+    );
+    let out = wd.run(&["run", "-q", "gen/gen.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("warning: no charts drawn: the report levels hold 231 areas (at most 60)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!wd.path("gen/out/current/charts").exists());
+}
