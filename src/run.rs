@@ -87,16 +87,6 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
     store.clean()?;
     let staging = store.begin()?;
     let dir = staging.path().to_path_buf();
-    report::write(
-        &dir,
-        &results,
-        &layout,
-        &text,
-        &inputs.catalogue,
-        &warnings,
-        &charts,
-    )?;
-    clock.lap("write");
     // Village figures are kept for the revision report where villages.csv is written; at a
     // country's scale they would be ten times the input, and the changed rows already name
     // the villages.
@@ -105,9 +95,30 @@ pub fn run(pipeline: &Path) -> Result<Outcome> {
     } else {
         layout.total_levels.clone()
     };
-    let results_frame = snapshot::results_frame(&results, &kept)?;
-    snapshot::save(&dir, &frames, &results_frame)?;
-    clock.lap("snapshot");
+    // The outputs and the run's data are independent files: written side by side.
+    let (written, results_frame) = std::thread::scope(|scope| {
+        let data = scope.spawn(|| -> Result<_> {
+            let frame = snapshot::results_frame(&results, &kept)?;
+            snapshot::save(&dir, &frames, &frame)?;
+            Ok(frame)
+        });
+        let written = report::write(
+            &dir,
+            &results,
+            &layout,
+            &text,
+            &inputs.catalogue,
+            &warnings,
+            &charts,
+        );
+        let frame = data
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (written, frame)
+    });
+    written?;
+    let results_frame = results_frame?;
+    clock.lap("write and snapshot");
     store::fault_point("after-outputs");
 
     let pipeline_record = manifest::file_record(pipeline, &pipeline.display().to_string())?;

@@ -42,6 +42,9 @@ pub struct Years {
     pub base: Option<i32>,
 }
 
+/// A table's number columns by canonical field name.
+type NumberColumns<'a> = Vec<(&'static str, &'a [Option<i64>])>;
+
 /// Everything needed to turn a row into facts: item ids, product facts, prices.
 pub struct FactSource<'a> {
     pub tables: &'a BTreeMap<TableKind, Table>,
@@ -50,6 +53,8 @@ pub struct FactSource<'a> {
     prices: FxHashMap<(i32, u32), i64>,
     /// The item id of each row of each table's item field.
     row_items: BTreeMap<TableKind, Vec<u32>>,
+    /// Each table's number columns by field name, resolved once rather than once a row.
+    numbers: BTreeMap<TableKind, NumberColumns<'a>>,
     components: [u32; 4],
     years: Years,
 }
@@ -123,12 +128,25 @@ impl<'a> FactSource<'a> {
                 }
             }
         }
+        let numbers = tables
+            .iter()
+            .map(|(kind, table)| {
+                let columns = kind
+                    .fields()
+                    .iter()
+                    .filter(|f| matches!(f.kind, crate::schema::FieldKind::Number(_)))
+                    .map(|f| (f.name, number(table, f.name)))
+                    .collect();
+                (*kind, columns)
+            })
+            .collect();
         FactSource {
             tables,
             items,
             products,
             prices,
             row_items,
+            numbers,
             components,
             years,
         }
@@ -147,8 +165,14 @@ impl<'a> FactSource<'a> {
         year: i32,
         sink: &mut impl FnMut(Measure, u32, i128, &'static str) -> Result<(), E>,
     ) -> Result<(), E> {
-        let table = &self.tables[&kind];
-        let q = |field: &str| number(table, field)[row].map(|v| v as i128 * SCALE as i128);
+        let numbers = &self.numbers[&kind];
+        let raw = |field: &str| {
+            numbers
+                .iter()
+                .find(|(name, _)| *name == field)
+                .and_then(|(_, column)| column[row])
+        };
+        let q = |field: &str| raw(field).map(|v| v as i128 * SCALE as i128);
         let item = self.row_items.get(&kind).map_or(0, |items| items[row]);
         let sum = Measure::Sum;
         match kind {
@@ -164,13 +188,12 @@ impl<'a> FactSource<'a> {
                     if let Some(a) = area {
                         sink(sum(Ind::GrainSownArea), 0, a, "sown_area")?;
                     }
-                    let raw = number(table, "output")[row];
-                    if let Some(o) = raw {
+                    if let Some(o) = raw("output") {
                         let grain = o as i128 * p.grain_factor as i128;
                         sink(sum(Ind::GrainOutput), 0, grain, "output")?;
                     }
                 }
-                self.valued(table, row, item, year, sink)?;
+                self.valued(raw("output"), item, year, sink)?;
             }
             TableKind::Slaughter => {
                 if let Some(o) = q("output") {
@@ -185,7 +208,7 @@ impl<'a> FactSource<'a> {
                 if let (Some(s), Some(h)) = (species.and_then(|p| p.species), q("head_count")) {
                     sink(sum(Ind::Offtake), s, h, "head_count")?;
                 }
-                self.valued(table, row, item, year, sink)?;
+                self.valued(raw("output"), item, year, sink)?;
             }
             TableKind::Livestock => {
                 if let Some(s) = q("year_end_stock") {
@@ -265,13 +288,12 @@ impl<'a> FactSource<'a> {
     /// price for a year is left out: validation has reported it.
     fn valued<E>(
         &self,
-        table: &Table,
-        row: usize,
+        output: Option<i64>,
         item: u32,
         year: i32,
         sink: &mut impl FnMut(Measure, u32, i128, &'static str) -> Result<(), E>,
     ) -> Result<(), E> {
-        let Some(output) = number(table, "output")[row] else {
+        let Some(output) = output else {
             return Ok(());
         };
         let sector = self.product(item).map_or(0, |p| p.sector);
