@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::areas::{self, Hierarchy, NONE};
-use super::cells::{Cells, Dict, Measure, Scratch, SeriesDict};
+use super::cells::{Buckets, Cells, Dict, Measure, Scratch, SeriesDict};
 use crate::catalogue::{Catalogue, Sector};
 use crate::error::Problem;
 use crate::fixed::SCALE;
@@ -367,10 +367,7 @@ fn overflow(table: &Table, row: usize, field: &str, measure: Measure) -> Problem
 }
 
 /// A table's rows grouped by (year, village) slot: a counting sort, one pass.
-pub struct Grouped {
-    offsets: Vec<u32>,
-    rows: Vec<u32>,
-}
+pub struct Grouped(Buckets);
 
 impl Grouped {
     pub fn by_village(table: &Table, hierarchy: &Hierarchy) -> Grouped {
@@ -387,28 +384,10 @@ impl Grouped {
                 },
             )
             .collect();
-        let slots = hierarchy.years.len() * villages;
-        let mut offsets = vec![0u32; slots + 1];
-        for &s in &slot_of {
-            if s != NONE {
-                offsets[s as usize + 1] += 1;
-            }
-        }
-        for i in 0..slots {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut next = offsets.clone();
-        let mut rows = vec![0u32; offsets[slots] as usize];
-        for (row, &s) in slot_of.iter().enumerate() {
-            if s != NONE {
-                rows[next[s as usize] as usize] = row as u32;
-                next[s as usize] += 1;
-            }
-        }
-        Grouped { offsets, rows }
+        Grouped(Buckets::new(&slot_of, hierarchy.years.len() * villages))
     }
 
     pub fn rows(&self, slot: usize) -> &[u32] {
-        &self.rows[self.offsets[slot] as usize..self.offsets[slot + 1] as usize]
+        self.0.of(slot)
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::aggregate::Results;
+use crate::aggregate::{Results, Row};
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::figure::{plain, Figure};
@@ -135,26 +135,47 @@ struct VillageRow<'a> {
     avg_annual_growth_pct: String,
 }
 
-/// Rows of the levels above the village, streamed from the results.
+/// Streams the figures of `levels` into `path`, one record per row made by `record`; writes
+/// `header` alone when there is no row.
+fn write_rows<R: Serialize>(
+    path: &Path,
+    results: &Results,
+    levels: &[Level],
+    header: &[&str],
+    record: impl Fn(&Row, Figures) -> R,
+) -> Result<()> {
+    let mut w = writer(path)?;
+    let mut failed = None;
+    let mut rows = 0usize;
+    results.for_each_row(levels, |row| {
+        if failed.is_none() {
+            rows += 1;
+            let figures = Figures::of(&row.figure, row.ind.def());
+            failed = w.serialize(record(row, figures)).err();
+        }
+    });
+    if let Some(e) = failed {
+        return Err(io(path)(e));
+    }
+    if rows == 0 {
+        w.write_record(header).map_err(io(path))?;
+    }
+    finish(path, w)
+}
+
+/// Rows of the levels above the village.
 pub fn write_totals(
     path: &Path,
     results: &Results,
     levels: &[Level],
     catalogue: &Catalogue,
 ) -> Result<()> {
-    let mut w = writer(path)?;
-    let mut failed = None;
-    let mut rows = 0usize;
-    results.for_each_row(levels, |row| {
-        if failed.is_some() {
-            return;
-        }
-        rows += 1;
+    let header = ["year", "level", "area_code", "area_name"];
+    write_rows(path, results, levels, &with_figures(&header), |row, f| {
         let areas = results.areas(row.level);
         let def = row.ind.def();
         let item = results.item(row.item);
-        let f = Figures::of(&row.figure, def);
-        let record = TotalRow {
+        TotalRow {
             year: row.year,
             level: row.level.key(),
             area_code: &areas.codes[row.area as usize],
@@ -169,75 +190,59 @@ pub fn write_totals(
             base_value: f.base_value,
             growth_since_base_pct: f.growth_since_base_pct,
             avg_annual_growth_pct: f.avg_annual_growth_pct,
-        };
-        if let Err(e) = w.serialize(record) {
-            failed = Some(e);
         }
-    });
-    if let Some(e) = failed {
-        return Err(io(path)(e));
-    }
-    if rows == 0 {
-        w.write_record(TOTALS_HEADER).map_err(io(path))?;
-    }
-    finish(path, w)
+    })
 }
 
-/// The header of totals.csv, for a run without rows.
-const TOTALS_HEADER: [&str; 14] = [
-    "year",
-    "level",
-    "area_code",
-    "area_name",
-    "indicator",
-    "item",
-    "unit",
-    "value",
-    "previous_value",
-    "change",
-    "growth_pct",
-    "base_value",
-    "growth_since_base_pct",
-    "avg_annual_growth_pct",
-];
+/// The columns every figure row ends with, after the ones naming its area.
+fn with_figures<'a>(area: &[&'a str]) -> Vec<&'a str> {
+    let mut header = area.to_vec();
+    header.extend([
+        "indicator",
+        "item",
+        "unit",
+        "value",
+        "previous_value",
+        "change",
+        "growth_pct",
+        "base_value",
+        "growth_since_base_pct",
+        "avg_annual_growth_pct",
+    ]);
+    header
+}
 
 /// The per-village figures behind every total (and the charts' input), with each village's
 /// township.
 pub fn write_villages(path: &Path, results: &Results, catalogue: &Catalogue) -> Result<()> {
-    let mut w = writer(path)?;
-    let mut failed = None;
     let villages = results.areas(Level::Village);
-    results.for_each_row(&[Level::Village], |row| {
-        if failed.is_some() {
-            return;
-        }
-        let def = row.ind.def();
-        let item = results.item(row.item);
-        let f = Figures::of(&row.figure, def);
-        let record = VillageRow {
-            year: row.year,
-            township_code: results.parent_code(row.year, row.area),
-            village_code: &villages.codes[row.area as usize],
-            village_name: &villages.names[row.area as usize],
-            indicator: def.key,
-            item,
-            unit: indicators::unit_of(def, item, catalogue),
-            value: f.value,
-            previous_value: f.previous_value,
-            change: f.change,
-            growth_pct: f.growth_pct,
-            base_value: f.base_value,
-            growth_since_base_pct: f.growth_since_base_pct,
-            avg_annual_growth_pct: f.avg_annual_growth_pct,
-        };
-        if let Err(e) = w.serialize(record) {
-            failed = Some(e);
-        }
-    });
-    match failed {
-        Some(e) => Err(io(path)(e)),
-        None => finish(path, w),
-    }
+    let header = ["year", "township_code", "village_code", "village_name"];
+    write_rows(
+        path,
+        results,
+        &[Level::Village],
+        &with_figures(&header),
+        |row, f| {
+            let def = row.ind.def();
+            let item = results.item(row.item);
+            VillageRow {
+                year: row.year,
+                township_code: results.parent_code(row.year, row.area),
+                village_code: &villages.codes[row.area as usize],
+                village_name: &villages.names[row.area as usize],
+                indicator: def.key,
+                item,
+                unit: indicators::unit_of(def, item, catalogue),
+                value: f.value,
+                previous_value: f.previous_value,
+                change: f.change,
+                growth_pct: f.growth_pct,
+                base_value: f.base_value,
+                growth_since_base_pct: f.growth_since_base_pct,
+                avg_annual_growth_pct: f.avg_annual_growth_pct,
+            }
+        },
+    )
 }
 
 pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {
@@ -274,4 +279,51 @@ pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {
         .map_err(&err)?;
     }
     finish(path, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header_of(record: impl Serialize) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(record).unwrap();
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        text.lines().next().unwrap().to_string()
+    }
+
+    fn figures() -> Figures {
+        Figures {
+            value: String::new(),
+            previous_value: String::new(),
+            change: String::new(),
+            growth_pct: String::new(),
+            base_value: String::new(),
+            growth_since_base_pct: String::new(),
+            avg_annual_growth_pct: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_header_of_an_empty_file_is_the_header_of_its_rows() {
+        let f = figures();
+        let row = TotalRow {
+            year: 2019,
+            level: "township",
+            area_code: "",
+            area_name: "",
+            indicator: "population",
+            item: "",
+            unit: String::new(),
+            value: f.value,
+            previous_value: f.previous_value,
+            change: f.change,
+            growth_pct: f.growth_pct,
+            base_value: f.base_value,
+            growth_since_base_pct: f.growth_since_base_pct,
+            avg_annual_growth_pct: f.avg_annual_growth_pct,
+        };
+        let expected = with_figures(&["year", "level", "area_code", "area_name"]).join(",");
+        assert_eq!(header_of(row), expected);
+    }
 }
