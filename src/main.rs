@@ -28,6 +28,9 @@ enum Command {
         /// Do not print the report table, and show no progress.
         #[arg(short, long)]
         quiet: bool,
+        /// Fail at once if another run is writing to the same output folder (default: wait).
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Validate the inputs and print the report table; write nothing.
     Check {
@@ -82,7 +85,11 @@ fn main() -> ExitCode {
     );
     agristat::timing::Progress::set(quiet);
     let result = match cli.command {
-        Command::Run { pipeline, quiet } => agristat::run::run(&pipeline).map(|outcome| {
+        Command::Run {
+            pipeline,
+            quiet,
+            no_wait,
+        } => agristat::run::run(&pipeline, !no_wait).map(|outcome| {
             if !quiet {
                 print!("{}", outcome.report);
             }

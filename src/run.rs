@@ -50,11 +50,14 @@ pub fn check(pipeline: &Path) -> Result<Outcome> {
     })
 }
 
-/// Validates, aggregates, and publishes a new vintage.
-pub fn run(pipeline: &Path) -> Result<Outcome> {
+/// Validates, aggregates, and publishes a new vintage. One run at a time per output folder:
+/// with `wait`, a run that finds another in progress waits for it; without, it fails.
+pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     let plan = config::load(pipeline)?;
-    let (time, time_id) = manifest::now();
     let store = Store::new(&plan.output_dir);
+    // Held to the end of this function: the earlier run and its id are settled before ours.
+    let _lock = store.lock(wait)?;
+    let (time, time_id) = manifest::now();
     let Computed {
         inputs,
         frames,

@@ -15,9 +15,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Problem, Result};
 
 pub const CURRENT: &str = "current";
+/// The output folder's lock file: a run holds an OS lock on it from start to end.
+pub const LOCK: &str = ".agristat.lock";
 const RUNS: &str = "runs";
 const CACHE: &str = "cache";
 const STAGING_PREFIX: &str = ".staging-";
@@ -25,6 +27,13 @@ const STAGING_PREFIX: &str = ".staging-";
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+}
+
+/// The output folder's lock, held for a whole run. The operating system releases it when
+/// this is dropped or the process dies, so a killed run never leaves it held.
+#[derive(Debug)]
+pub struct RunLock {
+    _file: fs::File,
 }
 
 /// A run being written. Dropped without `publish`, its folder is removed.
@@ -101,6 +110,41 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Takes the output folder's lock: one run at a time per output folder. With `wait`, a
+    /// second run says so and waits for the first to finish; without, it fails at once.
+    pub fn lock(&self, wait: bool) -> Result<RunLock> {
+        fs::create_dir_all(&self.root)
+            .map_err(|e| Error::io(&self.root, "creating the output folder", e))?;
+        let path = self.root.join(LOCK);
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, "opening the output folder's lock", e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) if wait => {
+                eprintln!(
+                    "agristat: another run is writing to {}; waiting for it to finish",
+                    self.root.display()
+                );
+                file.lock()
+                    .map_err(|e| Error::io(&path, "waiting for the output folder's lock", e))?;
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::Config(vec![Problem::new(
+                    Location::file(&self.root),
+                    "another run is writing to this output folder (expected none); run again when it has finished, or without --no-wait to wait for it",
+                )]))
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(Error::io(&path, "locking the output folder", e))
+            }
+        }
+        Ok(RunLock { _file: file })
     }
 
     pub fn begin(&self) -> Result<Staging> {

@@ -367,3 +367,43 @@ fn explain_lists_the_rows_behind_a_total() {
         out.stderr
     );
 }
+
+#[test]
+fn one_run_at_a_time_per_output_folder() {
+    let wd = Workdir::with(&["pipelines", "data"]);
+    assert_eq!(wd.run(&["run", "-q", PIPELINE]).code, 0);
+    // Another run holds the output folder's lock (as a run does from start to end).
+    let lock = std::fs::File::open(wd.path(&format!("{OUT}/.agristat.lock"))).unwrap();
+    lock.lock().unwrap();
+    let refused = wd.run(&["run", "-q", "--no-wait", PIPELINE]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("another run is writing to this output folder"),
+        "{}",
+        refused.stderr
+    );
+    let mut waiting = Command::new(env!("CARGO_BIN_EXE_agristat"))
+        .args(["run", "-q", PIPELINE])
+        .current_dir(wd.path(""))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        waiting.try_wait().unwrap().is_none(),
+        "a second run must wait for the lock"
+    );
+    drop(lock);
+    let out = waiting.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("waiting for it to finish"), "{stderr}");
+    // Both runs that got the lock were published, one after the other.
+    let runs = std::fs::read_dir(wd.path(&format!("{OUT}/runs")))
+        .unwrap()
+        .count();
+    assert_eq!(runs, 2);
+}
