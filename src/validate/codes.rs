@@ -13,41 +13,26 @@ use crate::ingest::Inputs;
 use crate::level::Level;
 use crate::schema::TableKind;
 
-/// A level above the village whose area the registry may give in a column.
-struct AreaLevel {
-    /// The level's key in pipeline files (`levels = [...]`) and in totals.csv.
-    key: &'static str,
-    /// The registry field with the area's code.
-    code_field: &'static str,
-    /// What the registry lacks, in the words of the files.
-    code_zh: &'static str,
-}
-
-const AREA_LEVELS: [AreaLevel; 4] = [
-    AreaLevel {
-        key: "township",
-        code_field: "township_code",
-        code_zh: "乡镇代码",
-    },
-    AreaLevel {
-        key: "county",
-        code_field: "county_code",
-        code_zh: "区县代码",
-    },
-    AreaLevel {
-        key: "prefecture",
-        code_field: "prefecture_code",
-        code_zh: "地市代码",
-    },
-    AreaLevel {
-        key: "province",
-        code_field: "province_code",
-        code_zh: "省代码",
-    },
+/// The levels above the village whose area the registry may give in a column.
+const AREA_LEVELS: [Level; 4] = [
+    Level::Township,
+    Level::County,
+    Level::Prefecture,
+    Level::Province,
 ];
 
+/// What the registry lacks for a level, in the words of the files.
+fn code_zh(level: Level) -> &'static str {
+    match level {
+        Level::Township => "乡镇代码",
+        Level::County => "区县代码",
+        Level::Prefecture => "地市代码",
+        _ => "省代码",
+    }
+}
+
 /// The levels every run aggregates to, and so always checked: township and county.
-pub const DEFAULT_LEVELS: &[&str] = &["township", "county"];
+pub const DEFAULT_LEVELS: &[Level] = &[Level::Township, Level::County];
 
 /// Whether `code` is a statistical division code: exactly 12 ASCII digits.
 pub fn is_statistical_code(code: &str) -> bool {
@@ -57,17 +42,17 @@ pub fn is_statistical_code(code: &str) -> bool {
 /// One problem per registry row whose village code cannot give an area that the registry
 /// leaves out, at the row's village_code cell.
 ///
-/// `levels` are the keys of the levels the pipeline aggregates to (`township`, `county`,
-/// `prefecture`, `province`; others, such as `total`, need no code and are ignored).
+/// `levels` are the levels the pipeline aggregates to (levels without a code column, such as
+/// the total, need no code and are ignored).
 /// Township and county are checked whatever `levels` holds: they are the default levels.
-pub fn check(inputs: &Inputs, levels: &[&str]) -> Vec<Problem> {
+pub fn check(inputs: &Inputs, levels: &[Level]) -> Vec<Problem> {
     let Some(registry) = inputs.tables.get(&TableKind::Villages) else {
         return Vec::new();
     };
-    let needed: Vec<(&AreaLevel, &[String])> = AREA_LEVELS
-        .iter()
-        .filter(|l| DEFAULT_LEVELS.contains(&l.key) || levels.contains(&l.key))
-        .filter_map(|l| Some((l, text(registry, l.code_field)?)))
+    let needed: Vec<(Level, &[String])> = AREA_LEVELS
+        .into_iter()
+        .filter(|l| DEFAULT_LEVELS.contains(l) || levels.contains(l))
+        .filter_map(|l| Some((l, text(registry, l.registry_columns()?.0)?)))
         .collect();
     let Some(villages) = text(registry, "village_code") else {
         return Vec::new();
@@ -77,7 +62,7 @@ pub fn check(inputs: &Inputs, levels: &[&str]) -> Vec<Problem> {
         if is_statistical_code(village) {
             continue;
         }
-        let lacking: Vec<&AreaLevel> = needed
+        let lacking: Vec<Level> = needed
             .iter()
             .filter(|(_, codes)| codes[row].is_empty())
             .map(|(level, _)| *level)
@@ -85,8 +70,8 @@ pub fn check(inputs: &Inputs, levels: &[&str]) -> Vec<Problem> {
         if lacking.is_empty() {
             continue;
         }
-        let keys: Vec<&str> = lacking.iter().map(|l| l.key).collect();
-        let codes: Vec<&str> = lacking.iter().map(|l| l.code_zh).collect();
+        let keys: Vec<&str> = lacking.iter().map(|l| l.key()).collect();
+        let codes: Vec<&str> = lacking.iter().map(|l| code_zh(*l)).collect();
         problems.push(Problem::new(
             registry.location(registry.file[row], registry.line[row], "village_code"),
             format!(
@@ -175,7 +160,7 @@ mod tests {
         }
     }
 
-    fn messages(inputs: &Inputs, levels: &[&str]) -> Vec<String> {
+    fn messages(inputs: &Inputs, levels: &[Level]) -> Vec<String> {
         check(inputs, levels)
             .iter()
             .map(|p| p.to_string())
@@ -223,14 +208,14 @@ mod tests {
             .unwrap();
         table.values[county] = Values::Text(vec!["100".to_string()]);
         assert!(messages(&inputs, DEFAULT_LEVELS).is_empty());
-        assert!(messages(&inputs, &["township", "county", "total"]).is_empty());
+        assert!(messages(&inputs, &[Level::Township, Level::County, Level::Total]).is_empty());
         assert_eq!(
-            messages(&inputs, &["prefecture", "province", "total"]),
+            messages(&inputs, &[Level::Prefecture, Level::Province, Level::Total]),
             ["v.csv:2:2: column \"village_code\": \"01\" is not a 12-digit statistical division code (expected 12 digits, to find its prefecture and province: the registry gives no 地市代码 or 省代码)"]
         );
         let given = registry(&[("01", "001", "52")]);
         assert_eq!(
-            messages(&given, &["prefecture", "province"]),
+            messages(&given, &[Level::Prefecture, Level::Province]),
             ["v.csv:2:2: column \"village_code\": \"01\" is not a 12-digit statistical division code (expected 12 digits, to find its county and province: the registry gives no 区县代码 or 省代码)"]
         );
     }

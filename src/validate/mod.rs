@@ -57,11 +57,8 @@ pub fn check(plan: &Plan, inputs: &Inputs, frames: &Frames) -> Result<Vec<Proble
         }
     }
     problems.extend(missing_prices(plan, inputs, frames)?);
-    let levels: Vec<&str> = match &plan.levels {
-        Some(levels) => levels.iter().map(|l| l.key()).collect(),
-        None => codes::DEFAULT_LEVELS.to_vec(),
-    };
-    problems.extend(codes::check(inputs, &levels));
+    let levels = plan.levels.as_deref().unwrap_or(codes::DEFAULT_LEVELS);
+    problems.extend(codes::check(inputs, levels));
     Ok(problems)
 }
 
