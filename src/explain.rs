@@ -5,7 +5,7 @@ use std::path::Path;
 
 use std::collections::BTreeMap;
 
-use crate::aggregate::areas::{text, Hierarchy};
+use crate::aggregate::areas::Hierarchy;
 use crate::aggregate::cells::Measure;
 use crate::aggregate::facts::{FactSource, Years};
 use crate::aggregate::{self, Scope};
@@ -133,7 +133,7 @@ pub fn explain(
         for (kind, row, value) in rows {
             let table = &tables[&kind];
             let path = input_path(&manifest.inputs, kind.name(), table.file[row]);
-            let village = text(table, "village_code").map_or("", |c| c[row].as_str());
+            let village = table.texts("village_code").map_or("", |c| c[row].as_str());
             let village_name = hierarchy
                 .villages
                 .id(village)
@@ -177,11 +177,11 @@ fn contributing_rows(
     let wanted = source.items.get(item);
     let mut out = Vec::new();
     for (kind, table) in source.tables {
-        let Some(codes) = text(table, "village_code") else {
+        let Some(codes) = table.texts("village_code") else {
             continue;
         };
         for (row, code) in codes.iter().enumerate() {
-            let row_year = crate::aggregate::areas::years_of(table)[row];
+            let row_year = table.years()[row];
             let village = hierarchy.villages.id(code);
             if row_year != year || !village.is_some_and(in_area) {
                 continue;
@@ -214,7 +214,7 @@ fn contributing_rows(
 fn item_of(table: &Table, row: usize) -> &str {
     ["crop", "species", "product", "project", "sector"]
         .iter()
-        .find_map(|f| text(table, f))
+        .find_map(|f| table.texts(f))
         .map_or("", |c| c[row].as_str())
 }
 

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::ingest::table::{Table, Values};
+use crate::ingest::table::Table;
 use crate::level::{Level, TOTAL_CODE};
 
 /// "No area": a village not in a year's registry.
@@ -54,22 +54,6 @@ pub struct Hierarchy {
     pub levels: Vec<LevelAreas>,
 }
 
-/// Registry column access by canonical field name.
-pub(crate) fn text<'a>(table: &'a Table, field: &str) -> Option<&'a [String]> {
-    let i = table.kind.fields().iter().position(|f| f.name == field)?;
-    match &table.values[i] {
-        Values::Text(v) if v.len() == table.len() => Some(v),
-        _ => None,
-    }
-}
-
-pub(crate) fn years_of(table: &Table) -> &[i32] {
-    match table.values.first() {
-        Some(Values::Year(v)) => v,
-        _ => &[],
-    }
-}
-
 impl Hierarchy {
     /// Builds the areas of `levels` (above the village) from the registry. A level's code is
     /// the registry's column where it holds a value, else derived from the 12-digit village
@@ -81,9 +65,9 @@ impl Hierarchy {
         region_names: &FxHashMap<String, String>,
         total_name: &str,
     ) -> Hierarchy {
-        let codes = text(registry, "village_code").unwrap_or(&[]);
-        let names = text(registry, "village_name").unwrap_or(&[]);
-        let row_years = years_of(registry);
+        let codes = registry.texts("village_code").unwrap_or(&[]);
+        let names = registry.texts("village_name").unwrap_or(&[]);
+        let row_years = registry.years();
         let year_index: FxHashMap<i32, usize> =
             years.iter().enumerate().map(|(i, y)| (*y, i)).collect();
         let villages = dictionary(
@@ -172,15 +156,15 @@ fn ancestors(
     level: Level,
     total_name: &str,
 ) -> (Vec<String>, Vec<Option<String>>) {
-    let villages = text(registry, "village_code").unwrap_or(&[]);
+    let villages = registry.texts("village_code").unwrap_or(&[]);
     let Some((code_field, name_field)) = level.registry_columns() else {
         return (
             vec![TOTAL_CODE.to_string(); villages.len()],
             vec![Some(total_name.to_string()); villages.len()],
         );
     };
-    let given = text(registry, code_field);
-    let given_names = text(registry, name_field);
+    let given = registry.texts(code_field);
+    let given_names = registry.texts(name_field);
     let mut codes = Vec::with_capacity(villages.len());
     let mut names = Vec::with_capacity(villages.len());
     for (row, village) in villages.iter().enumerate() {

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::areas::{self, Hierarchy, NONE};
+use super::areas::{Hierarchy, NONE};
 use super::cells::{Buckets, Cells, Dict, Measure, Scratch, SeriesDict};
 use crate::catalogue::{Catalogue, Sector};
 use crate::error::Problem;
 use crate::fixed::SCALE;
 use crate::indicators::{Ind, INCOME_COMPONENTS};
-use crate::ingest::table::{Table, Values};
+use crate::ingest::table::Table;
 use crate::schema::TableKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,14 +57,6 @@ pub struct FactSource<'a> {
     numbers: BTreeMap<TableKind, NumberColumns<'a>>,
     components: [u32; 4],
     years: Years,
-}
-
-fn number<'a>(table: &'a Table, field: &str) -> &'a [Option<i64>] {
-    let i = table.kind.fields().iter().position(|f| f.name == field);
-    match i.map(|i| &table.values[i]) {
-        Some(Values::Number(v)) => v,
-        _ => &[],
-    }
 }
 
 /// The item field of a table, if it has one.
@@ -111,17 +103,17 @@ impl<'a> FactSource<'a> {
         let mut row_items: BTreeMap<TableKind, Vec<u32>> = BTreeMap::new();
         for (kind, table) in tables {
             if let Some(field) = item_field(*kind) {
-                let names = areas::text(table, field).unwrap_or(&[]);
+                let names = table.texts(field).unwrap_or(&[]);
                 row_items.insert(*kind, names.iter().map(|n| items.id(n)).collect());
             }
         }
         let mut prices: FxHashMap<(i32, u32), i64> = FxHashMap::default();
         if let Some(table) = tables.get(&TableKind::Prices) {
-            let row_years = areas::years_of(table);
+            let row_years = table.years();
             for ((year, item), price) in row_years
                 .iter()
                 .zip(&row_items[&TableKind::Prices])
-                .zip(number(table, "price"))
+                .zip(table.numbers("price").unwrap_or(&[]))
             {
                 if let Some(p) = price {
                     prices.insert((*year, *item), *p);
@@ -135,7 +127,7 @@ impl<'a> FactSource<'a> {
                     .fields()
                     .iter()
                     .filter(|f| matches!(f.kind, crate::schema::FieldKind::Number(_)))
-                    .map(|f| (f.name, number(table, f.name)))
+                    .map(|f| (f.name, table.numbers(f.name).unwrap_or(&[])))
                     .collect();
                 (*kind, columns)
             })
@@ -372,8 +364,8 @@ pub struct Grouped(Buckets);
 impl Grouped {
     pub fn by_village(table: &Table, hierarchy: &Hierarchy) -> Grouped {
         let villages = hierarchy.villages.len();
-        let codes = areas::text(table, "village_code").unwrap_or(&[]);
-        let years = areas::years_of(table);
+        let codes = table.texts("village_code").unwrap_or(&[]);
+        let years = table.years();
         let slot_of: Vec<u32> = codes
             .iter()
             .zip(years)

@@ -122,8 +122,8 @@ pub fn aggregate_tables(
 fn region_names(tables: &BTreeMap<TableKind, Table>) -> FxHashMap<String, String> {
     let mut names = FxHashMap::default();
     if let Some(table) = tables.get(&TableKind::Regions) {
-        let codes = areas::text(table, "code").unwrap_or(&[]);
-        let given = areas::text(table, "name").unwrap_or(&[]);
+        let codes = table.texts("code").unwrap_or(&[]);
+        let given = table.texts("name").unwrap_or(&[]);
         for (code, name) in codes.iter().zip(given) {
             names.entry(code.clone()).or_insert_with(|| name.clone());
         }

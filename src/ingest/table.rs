@@ -103,6 +103,34 @@ impl Table {
 }
 
 impl Table {
+    /// The values of a text field (codes, names, items), if the table has it.
+    pub fn texts(&self, field: &str) -> Option<&[String]> {
+        match self.values.get(self.field_index(field)?) {
+            Some(Values::Text(v)) if v.len() == self.len() => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The values of a number field, if the table has it.
+    pub fn numbers(&self, field: &str) -> Option<&[Option<i64>]> {
+        match self.values.get(self.field_index(field)?) {
+            Some(Values::Number(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The year of each row (empty for a table without years).
+    pub fn years(&self) -> &[i32] {
+        match self.values.first() {
+            Some(Values::Year(v)) => v,
+            _ => &[],
+        }
+    }
+
+    fn field_index(&self, field: &str) -> Option<usize> {
+        self.kind.fields().iter().position(|f| f.name == field)
+    }
+
     /// A table back from its frame (a stored run's data): values, files and lines; the
     /// paths and columns of its files are in the run's manifest, not here.
     pub fn from_frame(kind: TableKind, df: &DataFrame) -> Result<Table> {
@@ -595,16 +623,7 @@ mod tests {
     }
 
     fn text<'a>(table: &'a Table, field: &str) -> &'a [String] {
-        let i = table
-            .kind
-            .fields()
-            .iter()
-            .position(|f| f.name == field)
-            .unwrap();
-        match &table.values[i] {
-            Values::Text(v) => v,
-            other => panic!("{field}: {other:?}"),
-        }
+        table.texts(field).unwrap()
     }
 
     const CODES_ONLY: &str = "年份,村代码,村名,户数,人口,建档立卡贫困户\n\

@@ -8,7 +8,6 @@
 //! problem: the engine shows its code.
 
 use crate::error::Problem;
-use crate::ingest::table::{Table, Values};
 use crate::ingest::Inputs;
 use crate::level::Level;
 use crate::schema::TableKind;
@@ -52,9 +51,9 @@ pub fn check(inputs: &Inputs, levels: &[Level]) -> Vec<Problem> {
     let needed: Vec<(Level, &[String])> = AREA_LEVELS
         .into_iter()
         .filter(|l| DEFAULT_LEVELS.contains(l) || levels.contains(l))
-        .filter_map(|l| Some((l, text(registry, l.registry_columns()?.0)?)))
+        .filter_map(|l| Some((l, registry.texts(l.registry_columns()?.0)?)))
         .collect();
-    let Some(villages) = text(registry, "village_code") else {
+    let Some(villages) = registry.texts("village_code") else {
         return Vec::new();
     };
     let mut problems = Vec::new();
@@ -85,15 +84,6 @@ pub fn check(inputs: &Inputs, levels: &[Level]) -> Vec<Problem> {
     problems
 }
 
-/// The text values of a registry field.
-fn text<'a>(table: &'a Table, field: &str) -> Option<&'a [String]> {
-    let i = table.kind.fields().iter().position(|f| f.name == field)?;
-    match &table.values[i] {
-        Values::Text(v) => Some(v),
-        _ => None,
-    }
-}
-
 /// "a", "a and b", "a, b and c".
 fn list(items: &[&str], last: &str) -> String {
     match items {
@@ -111,6 +101,7 @@ mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
     use crate::hash::FileRecord;
+    use crate::ingest::table::{Table, Values};
 
     /// A registry read from one file `v.csv`, with the given village codes and township and
     /// prefecture codes (the other area columns empty).
