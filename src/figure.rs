@@ -159,6 +159,16 @@ fn growth(now: Decimal, then: Decimal) -> Option<Decimal> {
         .checked_mul(Decimal::ONE_HUNDRED)
 }
 
+/// How a report names the comparison of `year` with `earlier`: 比上年 when it is the year
+/// before, else 比2017年.
+pub fn compared_with_zh(year: i32, earlier: i32) -> String {
+    if earlier == year - 1 {
+        "比上年".to_string()
+    } else {
+        format!("比{earlier}年")
+    }
+}
+
 /// A decimal for a CSV file: exact, no trailing zeros, no exponent.
 pub fn plain(v: Decimal) -> String {
     let n = v.normalize();

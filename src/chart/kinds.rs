@@ -7,6 +7,7 @@ use super::data::{Area, ChartData};
 use super::draw::{thousands, Bars, Figure, Line, Lines, Panel, Series};
 use crate::catalogue::Sector;
 use crate::config::charts::TREND_MIN_YEARS;
+use crate::figure::compared_with_zh;
 use crate::indicators::{Ind, INCOME_COMPONENTS};
 
 pub type Built = Result<Figure, String>;
@@ -389,10 +390,17 @@ pub fn comparison(d: &ChartData, area: &Area) -> Built {
     }
     Ok(Figure {
         title: format!("{}{}年主要指标比{}年增长", area.name, d.year, previous_year),
-        subtitle: Some("标签：上年 → 本年（增长率）；总产值按可比价计算增长".to_string()),
+        subtitle: Some(format!(
+            "标签：{} → 本年（增长率）；总产值按可比价计算增长",
+            if previous_year == d.year - 1 {
+                "上年".to_string()
+            } else {
+                format!("{previous_year}年")
+            }
+        )),
         note: String::new(),
         panels: vec![bars(
-            "比上年增长（%）".into(),
+            format!("{}增长（%）", compared_with_zh(d.year, previous_year)),
             rows.iter().map(|r| r.0.clone()).collect(),
             vec![one(
                 rows.iter().map(|r| r.1).collect(),

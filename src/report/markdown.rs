@@ -7,7 +7,7 @@ use super::Layout;
 use crate::aggregate::{Results, Row};
 use crate::catalogue::{Catalogue, Sector};
 use crate::config::Plan;
-use crate::figure::{fixed, Figure};
+use crate::figure::{compared_with_zh, fixed, Figure};
 use crate::indicators::{self, Ind, Indicator, Items, INDICATORS};
 use crate::level::Level;
 
@@ -112,11 +112,7 @@ fn header(plan: &Plan) -> Vec<String> {
     let year = plan.year;
     let mut header = vec!["指标".to_string(), "单位".to_string(), format!("{year}年")];
     if let Some(prev) = plan.previous_year {
-        let than = if prev == year - 1 {
-            "比上年".to_string()
-        } else {
-            format!("比{prev}年")
-        };
+        let than = compared_with_zh(year, prev);
         header.push(format!("{prev}年"));
         header.push(format!("{than}增减"));
         header.push(format!("{than}增长（%）"));
@@ -213,7 +209,8 @@ fn notes(plan: &Plan, layout: &Layout) -> String {
     ];
     if let Some(prev) = plan.previous_year {
         notes.push(format!(
-            "总产值比{prev}年增长按可比价计算：本年产量按{prev}年价格计算的产值÷{prev}年现价产值；其余增长按本年数÷{prev}年数。"
+            "总产值{than}增长按可比价计算：本年产量按{prev}年价格计算的产值÷{prev}年现价产值；其余增长按本年数÷{prev}年数。",
+            than = compared_with_zh(plan.year, prev)
         ));
     }
     if let Some(base) = plan.base_year {

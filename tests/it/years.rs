@@ -59,6 +59,11 @@ fn five_years_with_base_year_and_average_annual_growth() {
         out.stdout
     );
     assert!(out.stdout.contains("比上年增长（%）"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("总产值比上年增长按可比价计算"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -78,6 +83,11 @@ fn a_previous_year_two_years_back_means_exactly_that() {
     assert_eq!(get("2018", "grain_output", "previous_value"), "110");
     assert_eq!(get("2018", "grain_output", "growth_pct"), "21");
     assert!(out.stdout.contains("比2017年增长（%）"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("总产值比2017年增长按可比价计算"),
+        "{}",
+        out.stdout
+    );
     assert!(!out.stdout.contains("比上年"), "{}", out.stdout);
 }
 
