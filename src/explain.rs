@@ -133,7 +133,7 @@ pub fn explain(
         for (kind, row, value) in rows {
             let table = &tables[&kind];
             let path = input_path(&manifest.inputs, kind.name(), table.file[row]);
-            let village = table.texts("village_code").map_or("", |c| c[row].as_str());
+            let village = table.texts("village_code").map_or("", |c| &c[row]);
             let village_name = hierarchy
                 .villages
                 .id(village)
@@ -215,7 +215,7 @@ fn item_of(table: &Table, row: usize) -> &str {
     ["crop", "species", "product", "project", "sector"]
         .iter()
         .find_map(|f| table.texts(f))
-        .map_or("", |c| c[row].as_str())
+        .map_or("", |c| &c[row])
 }
 
 /// The tables of a stored run, from its frames.

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::ingest::table::Table;
+use crate::ingest::table::{Table, Texts};
 use crate::level::{Level, TOTAL_CODE};
 
 /// "No area": a village not in a year's registry.
@@ -65,22 +65,19 @@ impl Hierarchy {
         region_names: &FxHashMap<String, String>,
         total_name: &str,
     ) -> Hierarchy {
-        let codes = registry.texts("village_code").unwrap_or(&[]);
-        let names = registry.texts("village_name").unwrap_or(&[]);
+        let codes = registry.texts("village_code").unwrap_or(Texts::empty());
+        let names = registry.texts("village_name").unwrap_or(Texts::empty());
         let row_years = registry.years();
         let year_index: FxHashMap<i32, usize> =
             years.iter().enumerate().map(|(i, y)| (*y, i)).collect();
         let villages = dictionary(
             codes
                 .iter()
-                .zip(names)
+                .zip(names.iter())
                 .zip(row_years)
-                .map(|((code, name), year)| (code.as_str(), Some(name.as_str()), *year)),
+                .map(|((code, name), year)| (code, Some(name), *year)),
         );
-        let row_village: Vec<u32> = codes
-            .iter()
-            .map(|c| villages.id(c).unwrap_or(NONE))
-            .collect();
+        let row_village: Vec<u32> = codes.translate(|c| villages.id(c).unwrap_or(NONE));
         let mut present = vec![vec![false; villages.len()]; years.len()];
         for (row, v) in row_village.iter().enumerate() {
             if let Some(&y) = year_index.get(&row_years[row]) {
@@ -156,7 +153,7 @@ fn ancestors(
     level: Level,
     total_name: &str,
 ) -> (Vec<String>, Vec<Option<String>>) {
-    let villages = registry.texts("village_code").unwrap_or(&[]);
+    let villages = registry.texts("village_code").unwrap_or(Texts::empty());
     let Some((code_field, name_field)) = level.registry_columns() else {
         return (
             vec![TOTAL_CODE.to_string(); villages.len()],
@@ -168,13 +165,13 @@ fn ancestors(
     let mut codes = Vec::with_capacity(villages.len());
     let mut names = Vec::with_capacity(villages.len());
     for (row, village) in villages.iter().enumerate() {
-        let cell = given.map(|c| c[row].as_str()).filter(|c| !c.is_empty());
+        let cell = given.map(|c| &c[row]).filter(|c| !c.is_empty());
         match cell {
             Some(code) => {
                 codes.push(code.to_string());
                 names.push(
                     given_names
-                        .map(|n| n[row].clone())
+                        .map(|n| n[row].to_string())
                         .filter(|n| !n.is_empty()),
                 );
             }
@@ -184,7 +181,7 @@ fn ancestors(
                 codes.push(
                     level
                         .code_from_village(village)
-                        .unwrap_or_else(|| village.clone()),
+                        .unwrap_or_else(|| village.to_string()),
                 );
                 names.push(None);
             }

@@ -14,7 +14,7 @@ use crate::catalogue::{Catalogue, Sector};
 use crate::error::Problem;
 use crate::fixed::SCALE;
 use crate::indicators::{Ind, INCOME_COMPONENTS};
-use crate::ingest::table::Table;
+use crate::ingest::table::{Table, Texts};
 use crate::schema::TableKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,8 +103,8 @@ impl<'a> FactSource<'a> {
         let mut row_items: BTreeMap<TableKind, Vec<u32>> = BTreeMap::new();
         for (kind, table) in tables {
             if let Some(field) = item_field(*kind) {
-                let names = table.texts(field).unwrap_or(&[]);
-                row_items.insert(*kind, names.iter().map(|n| items.id(n)).collect());
+                let names = table.texts(field).unwrap_or(Texts::empty());
+                row_items.insert(*kind, names.translate(|n| items.id(n)));
             }
         }
         let mut prices: FxHashMap<(i32, u32), i64> = FxHashMap::default();
@@ -364,14 +364,15 @@ pub struct Grouped(Buckets);
 impl Grouped {
     pub fn by_village(table: &Table, hierarchy: &Hierarchy) -> Grouped {
         let villages = hierarchy.villages.len();
-        let codes = table.texts("village_code").unwrap_or(&[]);
+        let codes = table.texts("village_code").unwrap_or(Texts::empty());
         let years = table.years();
-        let slot_of: Vec<u32> = codes
+        let village_of = codes.translate(|code| hierarchy.villages.id(code));
+        let slot_of: Vec<u32> = village_of
             .iter()
             .zip(years)
             .map(
-                |(code, year)| match (hierarchy.villages.id(code), hierarchy.year_index(*year)) {
-                    (Some(v), Some(y)) => (y * villages + v as usize) as u32,
+                |(village, year)| match (village, hierarchy.year_index(*year)) {
+                    (Some(v), Some(y)) => (y * villages + *v as usize) as u32,
                     _ => NONE,
                 },
             )

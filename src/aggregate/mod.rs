@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use crate::catalogue::Catalogue;
 use crate::config::Plan;
 use crate::error::{Error, Location, Problem, Result};
+use crate::ingest::table::Texts;
 use crate::ingest::{Inputs, Table};
 use crate::level::Level;
 use crate::schema::TableKind;
@@ -122,10 +123,12 @@ pub fn aggregate_tables(
 fn region_names(tables: &BTreeMap<TableKind, Table>) -> FxHashMap<String, String> {
     let mut names = FxHashMap::default();
     if let Some(table) = tables.get(&TableKind::Regions) {
-        let codes = table.texts("code").unwrap_or(&[]);
-        let given = table.texts("name").unwrap_or(&[]);
+        let codes = table.texts("code").unwrap_or(Texts::empty());
+        let given = table.texts("name").unwrap_or(Texts::empty());
         for (code, name) in codes.iter().zip(given) {
-            names.entry(code.clone()).or_insert_with(|| name.clone());
+            names
+                .entry(code.to_string())
+                .or_insert_with(|| name.to_string());
         }
     }
     names

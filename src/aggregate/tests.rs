@@ -10,7 +10,7 @@ use super::*;
 use crate::figure::plain;
 use crate::fixed::SCALE;
 use crate::indicators::Ind;
-use crate::ingest::table::Values;
+use crate::ingest::table::{Texts, Values};
 use crate::schema::FieldKind;
 
 fn catalogue() -> Catalogue {
@@ -26,7 +26,7 @@ fn table(kind: TableKind, rows: &[&str]) -> Table {
         .map(|f| match f.kind {
             FieldKind::Year => Values::Year(Vec::new()),
             FieldKind::Number(_) => Values::Number(Vec::new()),
-            _ => Values::Text(Vec::new()),
+            _ => Values::Text(Texts::new()),
         })
         .collect();
     for row in rows {
@@ -35,7 +35,7 @@ fn table(kind: TableKind, rows: &[&str]) -> Table {
         for (v, cell) in values.iter_mut().zip(cells) {
             match v {
                 Values::Year(y) => y.push(cell.parse().unwrap()),
-                Values::Text(t) => t.push(cell.to_string()),
+                Values::Text(t) => t.push(cell),
                 Values::Number(n) => n.push((!cell.is_empty()).then(|| {
                     let d = Decimal::from_str(cell).unwrap() * Decimal::from(SCALE);
                     i64::try_from(d.trunc().mantissa()).unwrap()

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod decode;
 pub mod table;
+pub mod texts;
 
 use std::collections::BTreeMap;
 

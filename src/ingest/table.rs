@@ -11,6 +11,7 @@ use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
 use crate::ingest::cache::Cache;
 use crate::ingest::decode::decode;
+pub use crate::ingest::texts::Texts;
 use crate::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
 
@@ -18,7 +19,7 @@ use crate::schema::{Field, FieldKind, ItemKind, TableKind};
 #[derive(Debug, Clone)]
 pub enum Values {
     Year(Vec<i32>),
-    Text(Vec<String>),
+    Text(Texts),
     /// Canonical unit × `crate::fixed::SCALE`; `None` only where the field is optional.
     Number(Vec<Option<i64>>),
 }
@@ -92,7 +93,7 @@ impl Table {
             let name = PlSmallStr::from_static(field.name);
             columns.push(match values {
                 Values::Year(v) => Column::new(name, v),
-                Values::Text(v) => Column::new(name, v),
+                Values::Text(v) => text_column(name, v, 0),
                 Values::Number(v) => Column::new(name, v),
             });
         }
@@ -104,7 +105,7 @@ impl Table {
 
 impl Table {
     /// The values of a text field (codes, names, items), if the table has it.
-    pub fn texts(&self, field: &str) -> Option<&[String]> {
+    pub fn texts(&self, field: &str) -> Option<&Texts> {
         match self.values.get(self.field_index(field)?) {
             Some(Values::Text(v)) if v.len() == self.len() => Some(v),
             _ => None,
@@ -139,7 +140,9 @@ impl Table {
         for field in kind.fields() {
             if df.column(field.name).is_err() {
                 // A run stored before the field existed (an optional registry column).
-                values.push(Values::Text(vec![String::new(); df.height()]));
+                let mut empty = Texts::new();
+                empty.push_n("", df.height());
+                values.push(Values::Text(empty));
                 continue;
             }
             values.push(match field.kind {
@@ -150,7 +153,7 @@ impl Table {
                         .collect(),
                 ),
                 FieldKind::Number(_) => Values::Number(rows.i64(field.name)?),
-                _ => Values::Text(rows.str(field.name)?),
+                _ => Values::Text(rows.str(field.name)?.iter().map(String::as_str).collect()),
             });
         }
         Ok(Table {
@@ -191,7 +194,7 @@ pub fn read(
             .map(|f| match f.kind {
                 FieldKind::Year => Values::Year(Vec::new()),
                 FieldKind::Number(_) => Values::Number(Vec::new()),
-                _ => Values::Text(Vec::new()),
+                _ => Values::Text(Texts::new()),
             })
             .collect(),
         rejected_villages: Vec::new(),
@@ -263,6 +266,11 @@ pub fn read(
     Ok((table, problems))
 }
 
+/// A string column of rows `start..` of a text field.
+fn text_column(name: PlSmallStr, texts: &Texts, start: usize) -> Column {
+    Column::new(name, texts.iter_from(start).collect::<Vec<&str>>())
+}
+
 impl Table {
     /// The rows from `start` on (one file's), with their lines, for the cache.
     fn file_rows(&self, start: usize) -> Result<DataFrame> {
@@ -271,7 +279,7 @@ impl Table {
             let name = PlSmallStr::from_static(field.name);
             columns.push(match values {
                 Values::Year(v) => Column::new(name, &v[start..]),
-                Values::Text(v) => Column::new(name, &v[start..]),
+                Values::Text(v) => text_column(name, v, start),
                 Values::Number(v) => Column::new(name, &v[start..]),
             });
         }
@@ -294,7 +302,7 @@ impl Table {
                 Values::Text(_) => column
                     .str()
                     .ok()
-                    .map(|c| Values::Text(c.iter().map(|v| v.unwrap_or("").to_string()).collect())),
+                    .map(|c| Values::Text(c.iter().map(|v| v.unwrap_or("")).collect())),
                 Values::Number(_) => column
                     .i64()
                     .ok()
@@ -311,7 +319,7 @@ impl Table {
         for (target, source) in self.values.iter_mut().zip(values) {
             match (target, source) {
                 (Values::Year(t), Values::Year(s)) => t.extend(s),
-                (Values::Text(t), Values::Text(s)) => t.extend(s),
+                (Values::Text(t), Values::Text(s)) => t.extend_from(&s),
                 (Values::Number(t), Values::Number(s)) => t.extend(s),
                 _ => return false,
             }
@@ -334,7 +342,6 @@ fn read_file(
     table: &mut Table,
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<u64>> {
-    let fields = plan.kind.fields();
     let text = match decode(bytes, plan.encoding) {
         Ok((text, _)) => text,
         Err(bad) => {
@@ -377,7 +384,6 @@ fn read_file(
         }
     };
 
-    let mut cells: Vec<Cell> = Vec::with_capacity(fields.len());
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -403,50 +409,80 @@ fn read_file(
             ));
             continue;
         }
-        cells.clear();
-        let mut ok = true;
-        let (mut year, mut village) = (None, None);
-        for (i, field) in fields.iter().enumerate() {
-            let column = columns[i];
-            // Column 0: an optional column the file does not have.
-            let raw = match column {
-                0 => "",
-                c => &record[c as usize - 1],
-            };
-            match cell(field, raw, plan.factors[i], years, catalogue) {
-                Ok(c) => {
-                    match (&c, field.name) {
-                        (Cell::Year(y), _) => year = Some(*y),
-                        (Cell::Text(t), "village_code") => village = Some(t.clone()),
-                        _ => {}
-                    }
-                    cells.push(c)
-                }
-                Err((message, hint)) => {
-                    ok = false;
-                    let message = format!("column \"{}\": {message}", plan.headers[i]);
-                    problems.push(
-                        Problem::new(Location::at(path, line, column), message).with_hint(hint),
-                    );
-                }
-            }
-        }
-        if ok {
-            for (values, c) in table.values.iter_mut().zip(cells.drain(..)) {
-                match (values, c) {
-                    (Values::Year(v), Cell::Year(y)) => v.push(y),
-                    (Values::Text(v), Cell::Text(t)) => v.push(t),
-                    (Values::Number(v), Cell::Number(n)) => v.push(n),
-                    _ => unreachable!("cell types follow field kinds"),
-                }
-            }
+        if read_row(
+            plan,
+            years,
+            catalogue,
+            &record,
+            &columns,
+            table,
+            problems,
+            (path, line),
+        ) {
             table.file.push(file_id);
             table.line.push(line as u32);
-        } else if let (Some(y), Some(v)) = (year, village) {
-            table.rejected_villages.push((y, v));
         }
     }
     Some(columns)
+}
+
+/// Types the cells of one row straight into the table's columns. A row with a bad cell is
+/// taken out again (its problems reported), and its village remembered as rejected; the
+/// result says whether the row was kept.
+#[allow(clippy::too_many_arguments)]
+fn read_row(
+    plan: &InputPlan,
+    years: &[i32],
+    catalogue: &Catalogue,
+    record: &csv::StringRecord,
+    columns: &[u64],
+    table: &mut Table,
+    problems: &mut Vec<Problem>,
+    (path, line): (&Path, u64),
+) -> bool {
+    let rows = table.line.len();
+    let mut ok = true;
+    let (mut year, mut village) = (None, None);
+    for (i, field) in plan.kind.fields().iter().enumerate() {
+        let column = columns[i];
+        // Column 0: an optional column the file does not have.
+        let raw = match column {
+            0 => "",
+            c => &record[c as usize - 1],
+        };
+        match (
+            cell(field, raw, plan.factors[i], years, catalogue),
+            &mut table.values[i],
+        ) {
+            (Ok(Cell::Year(y)), Values::Year(v)) => {
+                year = Some(y);
+                v.push(y)
+            }
+            (Ok(Cell::Text(t)), Values::Text(v)) => {
+                if field.name == "village_code" {
+                    village = Some(t);
+                }
+                v.push(t)
+            }
+            (Ok(Cell::Number(n)), Values::Number(v)) => v.push(n),
+            (Ok(_), _) => unreachable!("cell types follow field kinds"),
+            (Err((message, hint)), _) => {
+                ok = false;
+                let message = format!("column \"{}\": {message}", plan.headers[i]);
+                problems
+                    .push(Problem::new(Location::at(path, line, column), message).with_hint(hint));
+            }
+        }
+    }
+    if !ok {
+        for values in &mut table.values {
+            values.truncate(rows);
+        }
+        if let (Some(y), Some(v)) = (year, village) {
+            table.rejected_villages.push((y, v.to_string()));
+        }
+    }
+    ok
 }
 
 /// Finds each field's column (1-based); a missing column or an unmapped one is a problem.
@@ -502,21 +538,31 @@ fn map_columns(
     }
 }
 
-enum Cell {
+enum Cell<'a> {
     Year(i32),
-    Text(String),
+    Text(&'a str),
     Number(Option<i64>),
+}
+
+impl Values {
+    fn truncate(&mut self, len: usize) {
+        match self {
+            Values::Year(v) => v.truncate(len),
+            Values::Text(v) => v.truncate(len),
+            Values::Number(v) => v.truncate(len),
+        }
+    }
 }
 
 type CellError = (String, Option<String>);
 
-fn cell(
+fn cell<'a>(
     field: &Field,
-    raw: &str,
+    raw: &'a str,
     factor: rust_decimal::Decimal,
     years: &[i32],
-    catalogue: &Catalogue,
-) -> std::result::Result<Cell, CellError> {
+    catalogue: &'a Catalogue,
+) -> std::result::Result<Cell<'a>, CellError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() && field.required {
         return Err((
@@ -542,16 +588,16 @@ fn cell(
                 ))
             }
         }
-        FieldKind::Code | FieldKind::Text => Ok(Cell::Text(trimmed.to_string())),
+        FieldKind::Code | FieldKind::Text => Ok(Cell::Text(trimmed)),
         FieldKind::Item(ItemKind::Sector) => match Sector::parse(trimmed) {
-            Some(s) => Ok(Cell::Text(s.code().to_string())),
+            Some(s) => Ok(Cell::Text(s.code())),
             None => Err((
                 format!("\"{raw}\" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)"),
                 did_you_mean(trimmed, Sector::ALL.iter().map(|s| s.name_zh())),
             )),
         },
         FieldKind::Item(kind) => match catalogue.lookup(kind, trimmed) {
-            Some(p) => Ok(Cell::Text(p.code.clone())),
+            Some(p) => Ok(Cell::Text(&p.code)),
             None => Err((
                 format!("\"{raw}\" is not in the product catalogue (expected {})", expected(field)),
                 catalogue.suggest(kind, trimmed),
@@ -622,8 +668,8 @@ mod tests {
         (table, problems)
     }
 
-    fn text<'a>(table: &'a Table, field: &str) -> &'a [String] {
-        table.texts(field).unwrap()
+    fn text<'a>(table: &'a Table, field: &str) -> Vec<&'a str> {
+        table.texts(field).unwrap().iter().collect()
     }
 
     const CODES_ONLY: &str = "年份,村代码,村名,户数,人口,建档立卡贫困户\n\

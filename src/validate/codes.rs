@@ -8,6 +8,7 @@
 //! problem: the engine shows its code.
 
 use crate::error::Problem;
+use crate::ingest::table::Texts;
 use crate::ingest::Inputs;
 use crate::level::Level;
 use crate::schema::TableKind;
@@ -48,7 +49,7 @@ pub fn check(inputs: &Inputs, levels: &[Level]) -> Vec<Problem> {
     let Some(registry) = inputs.tables.get(&TableKind::Villages) else {
         return Vec::new();
     };
-    let needed: Vec<(Level, &[String])> = AREA_LEVELS
+    let needed: Vec<(Level, &Texts)> = AREA_LEVELS
         .into_iter()
         .filter(|l| DEFAULT_LEVELS.contains(l) || levels.contains(l))
         .filter_map(|l| Some((l, registry.texts(l.registry_columns()?.0)?)))
@@ -124,7 +125,7 @@ mod tests {
                 "households" | "population" | "poor_households" => {
                     Values::Number(vec![Some(1); rows.len()])
                 }
-                name => Values::Text(column(name)),
+                name => Values::Text(column(name).iter().map(String::as_str).collect()),
             })
             .collect();
         let table = Table {
@@ -197,7 +198,7 @@ mod tests {
             .iter()
             .position(|f| f.name == "county_code")
             .unwrap();
-        table.values[county] = Values::Text(vec!["100".to_string()]);
+        table.values[county] = Values::Text(["100"].into_iter().collect());
         assert!(messages(&inputs, DEFAULT_LEVELS).is_empty());
         assert!(messages(&inputs, &[Level::Township, Level::County, Level::Total]).is_empty());
         assert_eq!(

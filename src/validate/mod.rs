@@ -255,8 +255,8 @@ mod tests {
             file: vec![0; 3],
             line: vec![2, 3, 4],
             values: vec![
-                Values::Text(codes.iter().map(|c| c.to_string()).collect()),
-                Values::Text(vec!["红岩镇".into(), "贵州省".into(), "红岩乡".into()]),
+                Values::Text(codes.into_iter().collect()),
+                Values::Text(["红岩镇", "贵州省", "红岩乡"].into_iter().collect()),
             ],
             rejected_villages: Vec::new(),
             unread_files: Vec::new(),
