@@ -11,7 +11,7 @@ use crate::indicators::Ind;
 use crate::ingest::{self, Cache, Inputs};
 use crate::report::{self, Layout};
 use crate::timing::Stages;
-use crate::validate::{self, plausibility, Frames};
+use crate::validate::{self, plausibility};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
 use crate::vintage::revisions::{self, Revisions, Side};
 use crate::vintage::{revisions_out, snapshot, store, Store};
@@ -60,7 +60,6 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     let (time, time_id) = manifest::now();
     let Computed {
         inputs,
-        frames,
         results,
         layout,
         mut warnings,
@@ -99,11 +98,12 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         layout.total_levels.clone()
     };
     // The outputs and the run's data are independent files: written side by side.
-    let (written, results_frame) = std::thread::scope(|scope| {
+    let (written, data) = std::thread::scope(|scope| {
         let data = scope.spawn(|| -> Result<_> {
+            let frames = ingest::frames(&inputs)?;
             let frame = snapshot::results_frame(&results, &kept)?;
             snapshot::save(&dir, &frames, &frame)?;
-            Ok(frame)
+            Ok((frames, frame))
         });
         let written = report::write(
             &dir,
@@ -120,7 +120,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         (written, frame)
     });
     written?;
-    let results_frame = results_frame?;
+    let (frames, results_frame) = data?;
     clock.lap("write and snapshot");
     store::fault_point("after-outputs");
 
@@ -208,10 +208,9 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     })
 }
 
-/// What `check` and `run` share: the inputs, their frames, the results and the report.
+/// What `check` and `run` share: the inputs, the results and the report.
 struct Computed {
     inputs: Inputs,
-    frames: Frames,
     results: Results,
     layout: Layout,
     warnings: Vec<Warning>,
@@ -223,15 +222,14 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     let mut clock = Stages::start(2);
     let (inputs, mut problems) = ingest::read_all(plan, cache)?;
     clock.lap("read");
-    let frames = validate::frames(&inputs)?;
-    problems.extend(validate::check(plan, &inputs, &frames)?);
+    problems.extend(validate::check(plan, &inputs));
     clock.lap("validate");
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
         return Err(Error::Data(problems));
     }
-    let mut warnings = plausibility::check(plan, &inputs, &frames)?;
+    let mut warnings = plausibility::check(plan, &inputs);
     clock.lap("plausibility");
     let results = aggregate::aggregate(plan, &inputs)?;
     clock.lap("aggregate");
@@ -247,7 +245,6 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     clock.lap("render");
     Ok(Computed {
         inputs,
-        frames,
         results,
         layout,
         warnings,

@@ -12,8 +12,8 @@ use crate::fixed::SCALE_DIGITS;
 use crate::frame::{collect, Rows};
 use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::ingest::table::{FILE, LINE};
+use crate::ingest::Frames;
 use crate::schema::{FieldKind, TableKind};
-use crate::validate::Frames;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputChange {

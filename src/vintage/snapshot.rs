@@ -10,9 +10,9 @@ use polars_io::{SerReader, SerWriter};
 
 use crate::aggregate::Results;
 use crate::error::{Error, Result};
+use crate::ingest::Frames;
 use crate::level::Level;
 use crate::schema::TableKind;
-use crate::validate::Frames;
 
 const DATA: &str = "data";
 const RESULTS: &str = "results.arrow";
