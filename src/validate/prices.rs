@@ -66,7 +66,7 @@ fn unpriced(
     let mut reported: FxHashSet<(i32, u32)> = FxHashSet::default();
     let mut problems = Vec::new();
     for (row, &row_year) in table.years().iter().enumerate() {
-        if !outputs[row].is_some_and(|o| o > 0) {
+        if outputs[row].is_none_or(|o| o <= 0) {
             continue;
         }
         let priced_in = match other {
