@@ -1,7 +1,7 @@
 //! The product catalogue: what each crop, species and animal product is (grain factor,
 //! sector, group, plausible yields), and the names villages use for it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use rust_decimal::Decimal;

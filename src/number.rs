@@ -84,6 +84,47 @@ fn ungroup(s: &str) -> Option<String> {
 /// Parses a cell. `Ok(None)` is an empty cell. `factor` converts to the canonical unit;
 /// the result is the canonical value times `SCALE`, exact.
 pub fn parse(raw: &str, factor: Decimal, whole: bool) -> Result<Option<i64>, NumberError> {
+    if let Some(value) = parse_plain(raw.as_bytes(), factor, whole) {
+        return Ok(Some(value));
+    }
+    parse_any(raw, factor, whole)
+}
+
+/// The common case, without allocating: ASCII digits with at most `SCALE_DIGITS` decimals
+/// (and for counts none but zeros), and a whole factor. `None` for anything else, which
+/// `parse_any` then reads or refuses; both give the same value where both read a cell.
+fn parse_plain(raw: &[u8], factor: Decimal, whole: bool) -> Option<i64> {
+    if factor.scale() != 0 && !factor.fract().is_zero() {
+        return None;
+    }
+    let factor = factor.to_i64()?;
+    let (int, frac) = match raw.iter().position(|&b| b == b'.') {
+        Some(dot) => (&raw[..dot], &raw[dot + 1..]),
+        None => (raw, &raw[raw.len()..]),
+    };
+    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    if int.is_empty() || int.len() > 18 || frac.len() > SCALE_DIGITS as usize {
+        return None;
+    }
+    if !digits(int) || !digits(frac) || (whole && frac.iter().any(|&b| b != b'0')) {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &b in int {
+        value = value * 10 + i64::from(b - b'0');
+    }
+    let mut fraction: i64 = 0;
+    for i in 0..SCALE_DIGITS as usize {
+        fraction = fraction * 10 + frac.get(i).map_or(0, |&b| i64::from(b - b'0'));
+    }
+    value
+        .checked_mul(SCALE)?
+        .checked_add(fraction)?
+        .checked_mul(factor)
+}
+
+/// Any number as people type it (see the module's comment).
+fn parse_any(raw: &str, factor: Decimal, whole: bool) -> Result<Option<i64>, NumberError> {
     let s = to_ascii(raw);
     if s.is_empty() {
         return Ok(None);
@@ -168,6 +209,21 @@ mod tests {
         assert_eq!(parse("3.6", wan, false), Ok(Some(360_000_000)));
     }
 
+    proptest::proptest! {
+        /// The fast path and the general one agree on every cell the fast path reads.
+        #[test]
+        fn the_fast_path_reads_as_the_general_one(
+            raw in "[0-9]{0,20}(\\.[0-9]{0,6})?|[0-9 ,.+-]{0,12}",
+            factor in proptest::sample::select(vec![Decimal::ONE, Decimal::from(1000), Decimal::new(15, 0), Decimal::new(5, 1), Decimal::new(10000, 0)]),
+            whole: bool,
+        ) {
+            if let Some(fast) = parse_plain(raw.as_bytes(), factor, whole) {
+                proptest::prop_assert_eq!(parse_any(&raw, factor, whole), Ok(Some(fast)));
+            }
+            proptest::prop_assert_eq!(parse(&raw, factor, whole), parse_any(&raw, factor, whole));
+        }
+    }
+
     #[test]
     fn counts_must_be_whole() {
         assert_eq!(
@@ -175,5 +231,26 @@ mod tests {
             Err(NumberError::NotWhole)
         );
         assert_eq!(parse("12.0", Decimal::ONE, true), Ok(Some(120_000)));
+    }
+
+    #[test]
+    fn the_fast_path_falls_back_on_edge_cases() {
+        for raw in [
+            "5.",
+            ".5",
+            "00012",
+            "123456789012345678",
+            "1234567890123456789",
+            "0.0000",
+            "9.99999",
+        ] {
+            for whole in [false, true] {
+                assert_eq!(
+                    parse(raw, Decimal::ONE, whole),
+                    parse_any(raw, Decimal::ONE, whole),
+                    "{raw}"
+                );
+            }
+        }
     }
 }
