@@ -127,12 +127,14 @@ pub fn diff(pipeline: &Path, a: Option<&str>, b: Option<&str>) -> Result<(Revisi
         inputs: &old_manifest.inputs,
         frames: &old_frames,
         results: &old_results,
+        reading: old_manifest.reading(),
     };
     let new = Side {
         id: &to,
         inputs: &new_manifest.inputs,
         frames: &new_frames,
         results: &new_results,
+        reading: new_manifest.reading(),
     };
     let revisions = revisions::compare(&old, &new, &catalogue)?;
     let text = format!(

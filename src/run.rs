@@ -149,12 +149,18 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
                 inputs: &old_manifest.inputs,
                 frames: &old_frames,
                 results: &old_results,
+                reading: old_manifest.reading(),
             };
             let new = Side {
                 id: &id,
                 inputs: &input_records,
                 frames: &frames,
                 results: &results_frame,
+                reading: manifest::reading(
+                    env!("CARGO_PKG_VERSION"),
+                    &pipeline_record,
+                    &catalogue_file,
+                ),
             };
             Some(revisions::compare(&old, &new, &catalogue)?)
         }

@@ -45,6 +45,20 @@ pub struct Manifest {
     pub headline: Vec<Headline>,
 }
 
+impl Manifest {
+    /// What a run's rows depend on besides the input files themselves.
+    pub fn reading(&self) -> String {
+        reading(&self.agristat_version, &self.pipeline, &self.catalogue)
+    }
+}
+
+/// What rows depend on besides the input files: the agristat version (how cells are read),
+/// the pipeline (mappings, units, years) and the catalogue (item codes). Two runs with the
+/// same reading read an unchanged file into the same rows.
+pub fn reading(version: &str, pipeline: &FileRecord, catalogue: &FileRecord) -> String {
+    format!("{version} {} {}", pipeline.sha256, catalogue.sha256)
+}
+
 /// The path of file `index` of `table`: rows store a file index, the manifest the paths, in
 /// the order each table read them.
 pub fn input_path(inputs: &[InputRecord], table: &str, index: u32) -> String {

@@ -74,6 +74,8 @@ pub struct Side<'a> {
     pub inputs: &'a [InputRecord],
     pub frames: &'a Frames,
     pub results: &'a DataFrame,
+    /// What the rows depend on besides the files (`manifest::reading`).
+    pub reading: String,
 }
 
 pub fn compare(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Revisions> {
@@ -175,6 +177,14 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
         let (Some(o), Some(n)) = (old.frames.get(&kind), new.frames.get(&kind)) else {
             continue;
         };
+        let (o, n) = &if old.reading == new.reading {
+            (
+                changed_files_only(o, kind, old.inputs, new.inputs)?,
+                changed_files_only(n, kind, new.inputs, old.inputs)?,
+            )
+        } else {
+            (o.clone(), n.clone())
+        };
         let key: Vec<&str> = kind.key().to_vec();
         let fields: Vec<_> = kind
             .fields()
@@ -274,6 +284,35 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
         }
     }
     Ok(changes)
+}
+
+/// The rows of `frame` (a side with inputs `mine`) from files that the other side does not
+/// have with the same content. Read the same way, an unchanged file gives the same rows, and
+/// a key is unique within a run, so those rows can neither differ nor match a changed row:
+/// a rerun after one village's file changed compares that file's rows, not the country's.
+fn changed_files_only(
+    frame: &DataFrame,
+    kind: TableKind,
+    mine: &[InputRecord],
+    theirs: &[InputRecord],
+) -> Result<DataFrame> {
+    let unchanged: Vec<bool> = mine
+        .iter()
+        .filter(|r| r.table == kind.name())
+        .map(|r| {
+            theirs
+                .iter()
+                .any(|t| t.table == r.table && t.path == r.path && t.sha256 == r.sha256)
+        })
+        .collect();
+    let files = Rows::new(frame).u32(FILE)?;
+    let keep: BooleanChunked = files
+        .iter()
+        .map(|&f| !unchanged.get(f as usize).copied().unwrap_or(false))
+        .collect();
+    frame.filter(&keep).map_err(crate::error::Error::engine(
+        "selecting the rows of changed files",
+    ))
 }
 
 const ROW: [&str; 5] = ["year", "level", "area_code", "indicator", "item"];
@@ -432,6 +471,7 @@ mod tests {
             inputs: &[],
             frames,
             results: &results,
+            reading: String::new(),
         };
         let changes = rows(
             &side("old", &old_frames),
@@ -454,5 +494,41 @@ mod tests {
                 "丙村"
             )
         );
+    }
+
+    fn record(path: &str, sha256: &str) -> InputRecord {
+        InputRecord {
+            table: "villages".to_string(),
+            path: path.to_string(),
+            bytes: 0,
+            sha256: sha256.to_string(),
+            rows: 0,
+            parsed: true,
+        }
+    }
+
+    #[test]
+    fn only_rows_of_files_whose_content_changed_are_compared() {
+        // Rows 0–1 from a.csv (unchanged), row 2 from b.csv (changed), row 3 from a file the
+        // manifest does not list (kept: only files known to be unchanged are skipped).
+        let mut frame = villages(
+            &[("01", "甲"), ("02", "乙"), ("03", "丙"), ("04", "丁")],
+            true,
+        );
+        frame
+            .replace(FILE, Column::new(FILE.into(), vec![0u32, 0, 1, 2]))
+            .unwrap();
+        let mine = [record("a.csv", "1"), record("b.csv", "2")];
+        let theirs = [record("a.csv", "1"), record("b.csv", "3")];
+        let kept = changed_files_only(&frame, TableKind::Villages, &mine, &theirs).unwrap();
+        let codes = Rows::new(&kept).str("village_code").unwrap();
+        assert_eq!(codes, ["03", "04"]);
+        // Another table's records say nothing about this one's files.
+        let other = [record("a.csv", "1")].map(|r| InputRecord {
+            table: "crops".to_string(),
+            ..r
+        });
+        let kept = changed_files_only(&frame, TableKind::Villages, &other, &other).unwrap();
+        assert_eq!(kept.height(), 4);
     }
 }
