@@ -5,6 +5,7 @@
 //! roll-up), `report` (files out, atomically). `run` strings them together for the CLI.
 
 pub mod aggregate;
+pub mod buckets;
 pub mod catalogue;
 pub mod chart;
 pub mod config;

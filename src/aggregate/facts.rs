@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::areas::{Hierarchy, NONE};
-use super::cells::{Buckets, Cells, Dict, Measure, Scratch, SeriesDict};
+use super::cells::{Cells, Dict, Measure, Scratch, SeriesDict};
+use crate::buckets::Buckets;
 use crate::catalogue::{Catalogue, Sector};
 use crate::error::Problem;
 use crate::fixed::SCALE;

@@ -2,7 +2,8 @@
 //! through the village → area index of that year. Integer sums, exact at any size.
 
 use super::areas::LevelAreas;
-use super::cells::{Buckets, Cells, Scratch};
+use super::cells::{Cells, Scratch};
+use crate::buckets::Buckets;
 
 /// The sums of `level` for every year, from the villages' sums.
 pub fn roll_up(villages: &Cells<i64>, level: &LevelAreas) -> Cells<i128> {

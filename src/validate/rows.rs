@@ -2,7 +2,9 @@
 //! a village the registry does not list. They work on the dictionary ids the tables were
 //! read into, so a country's 15 million rows cost one hash lookup each, and no strings.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
+
+use crate::buckets::Buckets;
 
 use crate::catalogue::Catalogue;
 use crate::error::Problem;
@@ -10,66 +12,81 @@ use crate::ingest::table::Texts;
 use crate::ingest::Table;
 use crate::schema::{FieldKind, ItemKind};
 
-/// The most fields a table's key has (year, village, item).
-const KEY_FIELDS: usize = 3;
-
-/// One field of a key, as integers per row.
-enum KeyColumn<'a> {
-    Year(&'a [i32]),
-    Text(&'a Texts),
-}
-
-impl KeyColumn<'_> {
-    fn id(&self, row: usize) -> u32 {
-        match self {
-            // Years are compared, never ordered, so their bits serve as an id.
-            KeyColumn::Year(years) => years[row] as u32,
-            KeyColumn::Text(texts) => texts.ids()[row],
-        }
-    }
-}
-
 /// Rows whose key repeats an earlier row's; the first one stays, the others are reported.
 /// Rows are in file and line order, so "earlier" is the order the user reads them in.
+///
+/// Rows are bucketed by year and the key's first text field (the village, or the product of
+/// a price) with a counting sort; the rest of the key (the item) is compared inside each
+/// bucket, which holds a few dozen rows. No hash map of 15 million keys.
 pub fn duplicates(table: &Table, catalogue: &Catalogue) -> Vec<Problem> {
     let key = table.kind.key();
+    let texts: Vec<&Texts> = key.iter().filter_map(|k| table.texts(k)).collect();
+    let Some((first, rest)) = texts.split_first() else {
+        return Vec::new();
+    };
     assert!(
-        key.len() <= KEY_FIELDS,
-        "a key has at most {KEY_FIELDS} fields"
+        rest.len() <= 1,
+        "a key is a year and at most two text fields"
     );
-    let columns: Vec<KeyColumn> = key
-        .iter()
-        .map(|k| match table.texts(k) {
-            Some(texts) => KeyColumn::Text(texts),
-            None => KeyColumn::Year(table.years()),
-        })
-        .collect();
-    let mut first: FxHashMap<[u32; KEY_FIELDS], usize> = FxHashMap::default();
-    let mut problems = Vec::new();
-    for row in 0..table.len() {
-        let mut id = [u32::MAX; KEY_FIELDS];
-        for (slot, column) in id.iter_mut().zip(&columns) {
-            *slot = column.id(row);
-        }
-        let earlier = *first.entry(id).or_insert(row);
-        if earlier == row {
+    let buckets = by_year_and(table.years(), first);
+    let mut repeats: Vec<(u32, u32)> = Vec::new();
+    let mut scratch: Vec<(u32, u32)> = Vec::new();
+    for b in 0..buckets.len() {
+        let rows = buckets.of(b);
+        if rows.len() < 2 {
             continue;
         }
-        let what: Vec<String> = key
-            .iter()
-            .map(|k| shown(table, k, row, catalogue))
-            .collect();
-        problems.push(Problem::new(
-            table.location(table.file[row], table.line[row], ""),
-            format!(
-                "duplicate row for ({}) in {}: the same key is already at {}",
-                what.join(", "),
-                table.kind.name(),
-                table.location(table.file[earlier], table.line[earlier], "")
-            ),
-        ));
+        // (rest of the key, row), sorted: equal keys are adjacent, the earliest row first.
+        scratch.clear();
+        scratch.extend(
+            rows.iter()
+                .map(|&r| (rest.first().map_or(0, |t| t.ids()[r as usize]), r)),
+        );
+        scratch.sort_unstable();
+        for pair in scratch.chunk_by(|a, b| a.0 == b.0) {
+            repeats.extend(pair[1..].iter().map(|&(_, row)| (row, pair[0].1)));
+        }
     }
-    problems
+    repeats.sort_unstable();
+    repeats
+        .into_iter()
+        .map(|(row, earlier)| {
+            let (row, earlier) = (row as usize, earlier as usize);
+            let what: Vec<String> = key
+                .iter()
+                .map(|k| shown(table, k, row, catalogue))
+                .collect();
+            Problem::new(
+                table.location(table.file[row], table.line[row], ""),
+                format!(
+                    "duplicate row for ({}) in {}: the same key is already at {}",
+                    what.join(", "),
+                    table.kind.name(),
+                    table.location(table.file[earlier], table.line[earlier], "")
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The rows grouped by (year, value of `texts`); a table without years by the value alone.
+fn by_year_and(years: &[i32], texts: &Texts) -> Buckets {
+    let mut distinct: Vec<i32> = years.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let values = texts.dict_len();
+    let bucket_of: Vec<u32> = texts
+        .ids()
+        .iter()
+        .enumerate()
+        .map(|(row, &id)| {
+            let year = years
+                .get(row)
+                .map_or(0, |y| distinct.binary_search(y).unwrap_or(0));
+            u32::try_from(year * values + id as usize).expect("fewer than 2^32 year-value pairs")
+        })
+        .collect();
+    Buckets::new(&bucket_of, distinct.len().max(1) * values)
 }
 
 /// A key field's value as the files write it: years as numbers, items (resolved to

@@ -6,7 +6,9 @@ use std::path::Path;
 
 /// Layers from the bottom up; a module may use its own and lower layers only.
 const LAYERS: &[&[&str]] = &[
-    &["error", "fixed", "units", "level", "hash", "timing"],
+    &[
+        "error", "fixed", "units", "level", "hash", "timing", "buckets",
+    ],
     &["frame", "schema", "warning", "number"],
     &["config", "catalogue"],
     &["ingest", "indicators"],
