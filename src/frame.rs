@@ -135,3 +135,70 @@ impl<'a> Rows<'a> {
         Ok(c.iter().collect())
     }
 }
+
+/// A 128-bit fingerprint of each row's values in `columns` (two independently seeded 64-bit
+/// hashes; a null differs from every value). Two runs' rows with equal fingerprints are taken
+/// as equal: a false match needs a 2⁻¹²⁸ coincidence, far below any hardware error rate.
+pub fn row_hashes(df: &DataFrame, columns: &[&str]) -> Result<Vec<u128>> {
+    use std::hash::BuildHasher;
+    let seeds = [
+        foldhash::fast::FixedState::with_seed(0x6167_7269_7374_6174),
+        foldhash::fast::FixedState::with_seed(0x7265_7669_7369_6f6e),
+    ];
+    let mut state: Vec<[u64; 2]> = vec![[0, 0]; df.height()];
+    let mut mix = |row: usize, value: &dyn Fn(&foldhash::fast::FixedState, u64) -> u64| {
+        for (h, seed) in state[row].iter_mut().zip(&seeds) {
+            *h = value(seed, *h);
+        }
+    };
+    let engine = || Error::engine("fingerprinting rows");
+    for name in columns {
+        let column = df.column(name).map_err(engine())?;
+        let series = column.as_materialized_series();
+        match series.dtype() {
+            DataType::String => {
+                for (row, v) in series.str().map_err(engine())?.iter().enumerate() {
+                    mix(row, &|s, h| s.hash_one((h, v)));
+                }
+            }
+            DataType::Int32 => {
+                for (row, v) in series.i32().map_err(engine())?.iter().enumerate() {
+                    mix(row, &|s, h| s.hash_one((h, v)));
+                }
+            }
+            DataType::UInt32 => {
+                for (row, v) in series.u32().map_err(engine())?.iter().enumerate() {
+                    mix(row, &|s, h| s.hash_one((h, v)));
+                }
+            }
+            DataType::Int64 => {
+                for (row, v) in series.i64().map_err(engine())?.iter().enumerate() {
+                    mix(row, &|s, h| s.hash_one((h, v)));
+                }
+            }
+            DataType::Int128 => {
+                for (row, v) in series.i128().map_err(engine())?.iter().enumerate() {
+                    mix(row, &|s, h| s.hash_one((h, v)));
+                }
+            }
+            other => {
+                let message = format!("column {name} has an unexpected type {other}");
+                return Err(engine()(PolarsError::SchemaMismatch(message.into())));
+            }
+        }
+    }
+    Ok(state
+        .into_iter()
+        .map(|[a, b]| (u128::from(a) << 64) | u128::from(b))
+        .collect())
+}
+
+/// The rows of `df` whose fingerprint is not among `others` (sorted).
+pub fn rows_not_in(df: &DataFrame, mine: &[u128], others: &[u128]) -> Result<DataFrame> {
+    let keep: BooleanChunked = mine
+        .iter()
+        .map(|h| others.binary_search(h).is_err())
+        .collect();
+    df.filter(&keep)
+        .map_err(Error::engine("selecting the rows that differ"))
+}

@@ -9,7 +9,7 @@ use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::figure::{plain, Figure};
 use crate::fixed::SCALE_DIGITS;
-use crate::frame::{collect, Rows};
+use crate::frame::{collect, row_hashes, rows_not_in, Rows};
 use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::ingest::table::{FILE, LINE};
 use crate::ingest::Frames;
@@ -185,6 +185,7 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
         } else {
             (o.clone(), n.clone())
         };
+        let (o, n) = &differing_rows(o, n, kind)?;
         let key: Vec<&str> = kind.key().to_vec();
         let fields: Vec<_> = kind
             .fields()
@@ -315,9 +316,42 @@ fn changed_files_only(
     ))
 }
 
+/// The rows of each side that the other side does not hold with every field equal (one
+/// fingerprint per row, compared sorted). A rerun after a correction then joins a handful
+/// of rows on their keys, not millions.
+fn differing_rows(
+    old: &DataFrame,
+    new: &DataFrame,
+    kind: TableKind,
+) -> Result<(DataFrame, DataFrame)> {
+    let old = collect(
+        with_every_field(old, kind),
+        "completing an earlier run's table",
+    )?;
+    let new = collect(with_every_field(new, kind), "completing a table")?;
+    let fields: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
+    differing(&old, &new, &fields)
+}
+
+/// The rows of `old` and of `new` whose values in `columns` the other does not have.
+fn differing(old: &DataFrame, new: &DataFrame, columns: &[&str]) -> Result<(DataFrame, DataFrame)> {
+    let old_hashes = row_hashes(old, columns)?;
+    let new_hashes = row_hashes(new, columns)?;
+    let mut old_sorted = old_hashes.clone();
+    old_sorted.sort_unstable();
+    let mut new_sorted = new_hashes.clone();
+    new_sorted.sort_unstable();
+    Ok((
+        rows_not_in(old, &old_hashes, &new_sorted)?,
+        rows_not_in(new, &new_hashes, &old_sorted)?,
+    ))
+}
+
 const ROW: [&str; 5] = ["year", "level", "area_code", "indicator", "item"];
 
 fn totals(old: &DataFrame, new: &DataFrame, catalogue: &Catalogue) -> Result<Vec<TotalChange>> {
+    let compared: Vec<&str> = ROW.iter().copied().chain(["num", "den"]).collect();
+    let (old, new) = &differing(old, new, &compared)?;
     let key: Vec<Expr> = ROW.iter().map(|k| col(*k)).collect();
     let previous = old.clone().lazy().select([
         col("year"),
