@@ -45,6 +45,17 @@ enum Command {
         /// The pipeline file (TOML).
         pipeline: PathBuf,
     },
+    /// Make an earlier run current again (or a later one, after a rollback). Every run is
+    /// kept; the history records the rollback; the next run compares against this one.
+    Rollback {
+        /// The pipeline file (TOML).
+        pipeline: PathBuf,
+        /// The run to make current (an id or a unique prefix, such as 000002).
+        run: String,
+        /// Fail at once if a run is writing to the output folder (default: wait).
+        #[arg(long)]
+        no_wait: bool,
+    },
     /// Show what changed between two runs (default: the previous run and the current one).
     Diff {
         /// The pipeline file (TOML).
@@ -113,6 +124,11 @@ fn main() -> ExitCode {
         Command::Runs { pipeline } => {
             agristat::history::runs(&pipeline).map(|text| print!("{text}"))
         }
+        Command::Rollback {
+            pipeline,
+            run,
+            no_wait,
+        } => agristat::history::rollback(&pipeline, &run, !no_wait).map(|text| print!("{text}")),
         Command::Diff {
             pipeline,
             run_a,

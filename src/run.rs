@@ -54,9 +54,11 @@ pub fn check(pipeline: &Path) -> Result<Outcome> {
 /// with `wait`, a run that finds another in progress waits for it; without, it fails.
 pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     let plan = config::load(pipeline)?;
-    let store = Store::new(&plan.output_dir);
+    let store = Store::of_pipeline(&plan.output_dir, pipeline);
     // Held to the end of this function: the earlier run and its id are settled before ours.
-    let _lock = store.lock(wait)?;
+    let lock = store.lock(wait)?;
+    // Checked before the long work: a folder agristat may not write to fails at once.
+    let mut state = store.open(&lock)?;
     let (time, time_id) = manifest::now();
     let Computed {
         inputs,
@@ -86,8 +88,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     warnings.sort();
     clock.lap("charts");
 
-    store.clean()?;
-    let staging = store.begin()?;
+    let staging = store.begin(&lock)?;
     let dir = staging.path().to_path_buf();
     // Village figures are kept for the revision report where villages.csv is written; at a
     // country's scale they would be ten times the input, and the changed rows already name
@@ -137,9 +138,10 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     } = inputs;
     drop(tables);
     let content_hash = manifest::content_hash(&pipeline_record, &catalogue_file, &input_records);
-    let id = store.new_id(&time_id, &content_hash)?;
+    let id = store.new_id(&state, &time_id, &content_hash);
 
-    let previous = store.current();
+    // After a rollback this is the run rolled back to: revisions are against what is current.
+    let previous = state.current.clone();
     let revisions = match &previous {
         Some(previous_id) => {
             let (old_manifest, old_frames, old_results) =
@@ -199,7 +201,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     };
     manifest.write(&dir.join("manifest.json"))?;
     store::fault_point("before-publish");
-    store.publish(staging, &id)?;
+    store.publish(staging, &id, &mut state)?;
     clock.lap("publish");
     Ok(Outcome {
         report: text,
@@ -287,6 +289,9 @@ fn output_records(dir: &Path) -> Result<Vec<FileRecord>> {
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
+            if shown == store::MARKER {
+                continue;
+            }
             if path.is_dir() {
                 if shown != "data" {
                     walk(&path, base, out)?;

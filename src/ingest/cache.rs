@@ -12,6 +12,10 @@ use polars_io::{SerReader, SerWriter};
 
 use crate::hash::sha256_hex;
 
+/// The prefix of an entry being written (beside, then renamed): a run that dies leaves it,
+/// and the next run removes it (`vintage::litter`).
+pub const TEMP_PREFIX: &str = ".agristat-tmp-";
+
 #[derive(Debug, Clone, Default)]
 pub struct Cache {
     dir: Option<PathBuf>,
@@ -72,7 +76,10 @@ impl Cache {
             return;
         }
         // Write beside and rename, so that a reader never sees half an entry.
-        let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
+        let Ok(mut tmp) = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(dir)
+        else {
             return;
         };
         if IpcWriter::new(tmp.as_file_mut()).finish(rows).is_err() {

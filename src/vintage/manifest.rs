@@ -120,6 +120,30 @@ impl Manifest {
     }
 }
 
+#[cfg(test)]
+impl Manifest {
+    /// A manifest of run `id` with no inputs or outputs, for tests of the store.
+    pub fn sample(id: &str) -> Manifest {
+        let file = FileRecord {
+            path: String::new(),
+            bytes: 0,
+            sha256: String::new(),
+        };
+        Manifest {
+            agristat_version: env!("CARGO_PKG_VERSION").to_string(),
+            run_id: id.to_string(),
+            time: "2019-01-01T00:00:00Z".to_string(),
+            content_hash: String::new(),
+            pipeline: file.clone(),
+            catalogue: file,
+            inputs: Vec::new(),
+            outputs: Vec::new(),
+            warnings: 0,
+            headline: Vec::new(),
+        }
+    }
+}
+
 /// `YYYY-MM-DDTHH:MM:SSZ` now, and the same as an id part (`YYYYMMDDTHHMMSSZ`).
 pub fn now() -> (String, String) {
     let time = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();

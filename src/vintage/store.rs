@@ -1,32 +1,39 @@
 //! The pipeline's output folder as a store of vintages:
 //!
 //! ```text
-//! OUTPUT/current -> runs/ID     the latest successful run (a symlink, switched atomically)
+//! OUTPUT/current -> runs/ID     the current run (a symlink, switched atomically)
 //! OUTPUT/runs/ID/               one vintage: outputs, manifest.json, revisions, data/
-//! OUTPUT/runs/.staging-*        a run being written (removed if the run fails)
+//! OUTPUT/runs/.staging-*        a run being written, marked as agristat's (see `inspect`)
+//! OUTPUT/history.jsonl          every run made current, by a run or a rollback (`journal`)
 //! OUTPUT/cache/                 parsed input files, by content hash (safe to delete)
+//! OUTPUT/.agristat.lock         held by a run from start to end
 //! ```
 //!
-//! A run writes everything into a staging folder, renames it to `runs/ID`, then replaces the
-//! `current` link by renaming a new link over it. A kill at any point leaves `current` on the
-//! previous run; a vintage renamed into place but never made current is left over from such a
-//! kill, is not listed, and is removed by the next run.
+//! A run writes everything into a staging folder, flushes it to disk, renames it to
+//! `runs/ID`, then replaces the `current` link by renaming a new link over it, and records
+//! that in the history. A kill at any point leaves `current` on the previous run. The store
+//! never deletes a run: a vintage renamed into place but never made current is kept, and
+//! listed apart. It refuses (exit 2, nothing changed) an output folder holding what it did
+//! not make, a `current` that is not its link, and a `current` moved by hand.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Location, Problem, Result};
+use super::inspect::{self, Current, MARKER_HEAD, RUNS, STAGING_PREFIX};
+use super::journal::{Action, Journal};
+use super::{durable, litter};
+use crate::error::{Error, Result};
+use checks::refuse;
 
-pub const CURRENT: &str = "current";
-/// The output folder's lock file: a run holds an OS lock on it from start to end.
-pub const LOCK: &str = ".agristat.lock";
-const RUNS: &str = "runs";
-const CACHE: &str = "cache";
-const STAGING_PREFIX: &str = ".staging-";
+mod checks;
+
+pub use super::inspect::{CURRENT, LOCK, MARKER};
 
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// The pipeline file as the user named it, for the commands that messages suggest.
+    pipeline: String,
 }
 
 /// The output folder's lock, held for a whole run. The operating system releases it when
@@ -47,10 +54,53 @@ impl Staging {
     }
 }
 
+/// The output folder as found: agristat's runs, the current one and the history.
+#[derive(Debug)]
+pub struct State {
+    /// Every run of agristat's in `runs/`, in run order, whether made current or not.
+    pub runs: Vec<String>,
+    pub current: Option<String>,
+    pub journal: Journal,
+}
+
+impl State {
+    /// The runs that were made current at some time (the vintages), in run order.
+    pub fn published(&self) -> Vec<String> {
+        let published = self.runs.iter().filter(|r| self.journal.published(r));
+        published.cloned().collect()
+    }
+
+    /// Runs renamed into place by a run killed before it switched `current`: complete, kept,
+    /// not vintages until `rollback` makes one current.
+    pub fn unpublished(&self) -> Vec<String> {
+        let unpublished = self.runs.iter().filter(|r| !self.journal.published(r));
+        unpublished.cloned().collect()
+    }
+}
+
+/// What `rollback` did.
+#[derive(Debug)]
+pub struct Switched {
+    pub id: String,
+    /// The run that was current before (per the history).
+    pub previous: Option<String>,
+    /// The run was current already; nothing changed.
+    pub already: bool,
+}
+
 impl Store {
     pub fn new(root: &Path) -> Store {
         Store {
             root: root.to_path_buf(),
+            pipeline: "PIPELINE.toml".to_string(),
+        }
+    }
+
+    /// The same store, with the pipeline file named in the commands that messages suggest.
+    pub fn of_pipeline(root: &Path, pipeline: &Path) -> Store {
+        Store {
+            root: root.to_path_buf(),
+            pipeline: pipeline.display().to_string(),
         }
     }
 
@@ -63,58 +113,46 @@ impl Store {
     }
 
     pub fn cache_dir(&self) -> PathBuf {
-        self.root.join(CACHE)
+        self.root.join(inspect::CACHE)
     }
 
     pub fn run_dir(&self, id: &str) -> PathBuf {
         self.runs_dir().join(id)
     }
 
-    /// The id of the current run, if any run has succeeded.
+    /// The id of the current run: the run `current` links to, if it is agristat's link.
     pub fn current(&self) -> Option<String> {
-        let target = fs::read_link(self.root.join(CURRENT)).ok()?;
-        Some(target.file_name()?.to_string_lossy().into_owned())
-    }
-
-    /// The vintages, oldest first: every finished run up to the current one.
-    pub fn vintages(&self) -> Result<Vec<String>> {
-        let Some(current) = self.current() else {
-            return Ok(Vec::new());
-        };
-        let dir = self.runs_dir();
-        let entries = fs::read_dir(&dir).map_err(|e| Error::io(&dir, "listing the runs", e))?;
-        let mut ids: Vec<String> = entries
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|id| !id.starts_with('.') && *id <= current)
-            .filter(|id| dir.join(id).join("manifest.json").is_file())
-            .collect();
-        ids.sort();
-        Ok(ids)
-    }
-
-    /// Removes what killed runs left behind: staging folders and vintages never made current.
-    pub fn clean(&self) -> Result<()> {
-        let dir = self.runs_dir();
-        let Ok(entries) = fs::read_dir(&dir) else {
-            return Ok(());
-        };
-        let current = self.current();
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let orphan = current.as_deref().is_none_or(|c| name.as_str() > c);
-            if name.starts_with(STAGING_PREFIX) || (!name.starts_with('.') && orphan) {
-                let path = entry.path();
-                fs::remove_dir_all(&path)
-                    .map_err(|e| Error::io(&path, "removing an unfinished run", e))?;
-            }
+        match inspect::current(&self.root) {
+            Current::Run(id) => Some(id),
+            _ => None,
         }
-        Ok(())
+    }
+
+    /// The output folder as found, for the commands that only read (`runs`, `diff`): what is
+    /// not agristat's is passed over, the history is not written.
+    pub fn view(&self) -> Result<State> {
+        let dir = self.runs_dir();
+        let contents =
+            inspect::contents(&dir).map_err(|e| Error::io(&dir, "listing the runs", e))?;
+        let current = self.current();
+        let (journal, _) = Journal::effective(&self.root, &contents.runs, current.as_deref())?;
+        Ok(State {
+            runs: contents.runs,
+            current,
+            journal,
+        })
+    }
+
+    /// The vintages, in run order: every run that was made current at some time.
+    pub fn vintages(&self) -> Result<Vec<String>> {
+        Ok(self.view()?.published())
     }
 
     /// Takes the output folder's lock: one run at a time per output folder. With `wait`, a
-    /// second run says so and waits for the first to finish; without, it fails at once.
+    /// second run says so and waits for the first to finish; without, it fails at once. A
+    /// folder holding what agristat did not make is refused before anything is created in it.
     pub fn lock(&self, wait: bool) -> Result<RunLock> {
+        self.own_contents()?;
         fs::create_dir_all(&self.root)
             .map_err(|e| Error::io(&self.root, "creating the output folder", e))?;
         let path = self.root.join(LOCK);
@@ -135,10 +173,7 @@ impl Store {
                     .map_err(|e| Error::io(&path, "waiting for the output folder's lock", e))?;
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::Config(vec![Problem::new(
-                    Location::file(&self.root),
-                    "another run is writing to this output folder (expected none); run again when it has finished, or without --no-wait to wait for it",
-                )]))
+                return Err(refuse(&self.root, "another run is writing to this output folder (expected none); run again when it has finished, or without --no-wait to wait for it".to_string()))
             }
             Err(fs::TryLockError::Error(e)) => {
                 return Err(Error::io(&path, "locking the output folder", e))
@@ -147,58 +182,114 @@ impl Store {
         Ok(RunLock { _file: file })
     }
 
-    pub fn begin(&self) -> Result<Staging> {
+    /// A staging folder for a new run, marked as agristat's with the owner's process id.
+    pub fn begin(&self, _lock: &RunLock) -> Result<Staging> {
         let dir = self.runs_dir();
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "creating the runs folder", e))?;
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(&dir)
             .map_err(|e| Error::io(&dir, "creating a staging folder", e))?;
+        let marker = dir.path().join(MARKER);
+        let text = format!("{MARKER_HEAD}\npid {}\n", std::process::id());
+        fs::write(&marker, text).map_err(|e| Error::io(&marker, "marking a staging folder", e))?;
         Ok(Staging { dir })
     }
 
-    /// Makes the staged run a vintage under `id` and the current run.
-    pub fn publish(&self, staging: Staging, id: &str) -> Result<()> {
+    /// Makes the staged run a vintage under `id` and the current run: flushed to disk,
+    /// renamed into `runs/`, linked as `current`, recorded in the history.
+    pub fn publish(&self, staging: Staging, id: &str, state: &mut State) -> Result<()> {
         let target = self.run_dir(id);
         let staged = staging.dir.keep();
-        if let Err(e) = fs::rename(&staged, &target) {
+        let stored = fs::remove_file(staged.join(MARKER))
+            .map_err(|e| Error::io(&staged, "unmarking the staging folder", e))
+            .and_then(|()| durable::sync_tree(&staged))
+            .and_then(|()| {
+                fs::rename(&staged, &target).map_err(|e| Error::io(&target, "storing the run", e))
+            });
+        if let Err(e) = stored {
+            // Our own staging folder, created by this process: not a run yet.
             let _ = fs::remove_dir_all(&staged);
-            return Err(Error::io(&target, "storing the run", e));
+            return Err(e);
         }
+        durable::sync_dir(&self.runs_dir())?;
         fault_point("before-switch");
+        self.switch(id)?;
+        // A run dying here has switched but not recorded it: the next one finds it current.
+        fault_point("after-switch");
+        state.journal.push(Action::Run, id);
+        state.runs.push(id.to_string());
+        state.current = Some(id.to_string());
+        state.journal.write(&self.root)
+    }
+
+    /// Points `current` at `runs/ID` in one rename, and flushes that to disk.
+    fn switch(&self, id: &str) -> Result<()> {
         let link = self.root.join(CURRENT);
         let temporary = self.root.join(format!(".{CURRENT}.{}", std::process::id()));
         let _ = fs::remove_file(&temporary);
         symlink(&Path::new(RUNS).join(id), &temporary)
-            .map_err(|e| Error::io(&temporary, "linking the new run", e))?;
-        fs::rename(&temporary, &link).map_err(|e| Error::io(&link, "switching to the new run", e))
+            .map_err(|e| Error::io(&temporary, "linking the run", e))?;
+        fs::rename(&temporary, &link).map_err(|e| Error::io(&link, "switching current", e))?;
+        durable::sync_dir(&self.root)
     }
 
-    /// A run id: a sequence number (so that ids sort in run order even if the clock does
-    /// not), the time, and the first hex digits of the content hash.
-    pub fn new_id(&self, time_id: &str, content_hash: &str) -> Result<String> {
-        let dir = self.runs_dir();
-        let last = match fs::read_dir(&dir) {
-            Ok(entries) => entries
-                .flatten()
-                .filter_map(|e| {
-                    e.file_name()
-                        .to_string_lossy()
-                        .split('-')
-                        .next()?
-                        .parse::<u32>()
-                        .ok()
-                })
-                .max()
-                .unwrap_or(0),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
-            Err(e) => return Err(Error::io(&dir, "listing the runs", e)),
-        };
-        Ok(format!(
+    /// Makes run `wanted` (an id or a unique prefix of one of agristat's runs in this folder)
+    /// current, and records that in the history. Nothing is deleted.
+    pub fn rollback(&self, lock: &RunLock, wanted: &str) -> Result<Switched> {
+        let (contents, current) = self.found(true)?;
+        let (mut journal, _) = Journal::effective(&self.root, &contents.runs, current.as_deref())?;
+        let id = self.resolve(&contents.runs, wanted)?;
+        let previous = journal.last().map(str::to_string);
+        if current.as_deref() == Some(id.as_str()) && previous.as_deref() == Some(id.as_str()) {
+            journal.write(&self.root)?;
+            return Ok(Switched {
+                id,
+                previous,
+                already: true,
+            });
+        }
+        litter::clean(&self.root, &contents.staging, lock)?;
+        self.switch(&id)?;
+        journal.push(Action::Rollback, &id);
+        journal.write(&self.root)?;
+        Ok(Switched {
+            id,
+            previous,
+            already: false,
+        })
+    }
+
+    /// Finds a run by its id or a unique prefix of it among `ids`.
+    pub fn resolve(&self, ids: &[String], wanted: &str) -> Result<String> {
+        let matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(wanted)).collect();
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            _ => Err(refuse(
+                &self.root,
+                format!(
+                    "run \"{wanted}\" is {} (expected one of: {})",
+                    if matches.is_empty() {
+                        "not a run of this pipeline"
+                    } else {
+                        "ambiguous"
+                    },
+                    ids.join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// A new run id: a sequence number one past every run in the folder, so that ids are
+    /// unique (the lock is held) and sort in run order even if the clock does not, then the
+    /// time and the first hex digits of the content hash.
+    pub fn new_id(&self, state: &State, time_id: &str, content_hash: &str) -> String {
+        let last = state.runs.iter().map(|r| inspect::sequence(r)).max();
+        format!(
             "{:06}-{time_id}-{}",
-            last + 1,
+            last.unwrap_or(0) + 1,
             &content_hash[..8.min(content_hash.len())]
-        ))
+        )
     }
 }
 
@@ -222,41 +313,133 @@ pub fn fault_point(name: &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::manifest::Manifest;
     use super::*;
 
+    /// Publishes a run whose totals.csv holds `text`, under the id the store gives it.
+    fn publish(store: &Store, text: &str) -> String {
+        let lock = store.lock(false).unwrap();
+        let mut state = store.open(&lock).unwrap();
+        let staging = store.begin(&lock).unwrap();
+        let id = store.new_id(&state, "20190101T000000Z", "aaaaaaaa99");
+        Manifest::sample(&id)
+            .write(&staging.path().join("manifest.json"))
+            .unwrap();
+        fs::write(staging.path().join("totals.csv"), text).unwrap();
+        store.publish(staging, &id, &mut state).unwrap();
+        id
+    }
+
     #[test]
-    fn publishing_switches_current_and_keeps_vintages() {
+    fn publishing_switches_current_keeps_vintages_and_gives_unique_ids() {
         let root = tempfile::tempdir().unwrap();
         let store = Store::new(root.path());
         assert_eq!(store.current(), None);
-        for (id, text) in [
-            ("000001-20190101T000000Z-aaaaaaaa", "one"),
-            ("000002-20190101T000000Z-00000000", "two"),
-        ] {
-            let staging = store.begin().unwrap();
-            fs::write(staging.path().join("manifest.json"), "{}").unwrap();
-            fs::write(staging.path().join("totals.csv"), text).unwrap();
-            store.publish(staging, id).unwrap();
-        }
+        let one = publish(&store, "one");
+        let two = publish(&store, "two");
+        // The same second and the same content: the sequence keeps the ids apart.
+        assert_eq!(one, "000001-20190101T000000Z-aaaaaaaa");
+        assert_eq!(two, "000002-20190101T000000Z-aaaaaaaa");
         assert_eq!(
             fs::read_to_string(root.path().join("current/totals.csv")).unwrap(),
             "two"
         );
-        assert_eq!(store.vintages().unwrap().len(), 2);
+        assert_eq!(store.vintages().unwrap(), [one.clone(), two.clone()]);
+        let history = Journal::read(root.path()).unwrap().unwrap();
+        assert_eq!(history.events[1].previous.as_deref(), Some(one.as_str()));
+        assert!(!root
+            .path()
+            .join(".current.".to_string() + &std::process::id().to_string())
+            .exists());
+    }
 
-        // A failed run leaves nothing; an orphan vintage (killed before the switch) is hidden
-        // and cleaned.
-        drop(store.begin().unwrap());
-        let orphan = store.new_id("20190101T000000Z", "cccccccc99").unwrap();
-        assert_eq!(orphan, "000003-20190101T000000Z-cccccccc");
+    #[test]
+    fn the_store_deletes_only_marked_staging_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        publish(&store, "one");
+        let lock = store.lock(false).unwrap();
+        // A run killed after renaming its folder into place, before switching current.
+        let state = store.open(&lock).unwrap();
+        let orphan = store.new_id(&state, "20190101T000000Z", "bbbbbbbb");
         fs::create_dir_all(store.run_dir(&orphan)).unwrap();
-        fs::write(store.run_dir(&orphan).join("manifest.json"), "{}").unwrap();
-        assert_eq!(store.vintages().unwrap().len(), 2);
-        store.clean().unwrap();
-        assert!(!store.run_dir(&orphan).exists());
+        Manifest::sample(&orphan)
+            .write(&store.run_dir(&orphan).join("manifest.json"))
+            .unwrap();
+        // Killed runs' staging folders: ours carry the marker; someone's does not.
+        let marked = store.begin(&lock).unwrap().dir.keep();
+        let unmarked = store.runs_dir().join(".staging-not-ours");
+        fs::create_dir_all(&unmarked).unwrap();
+        let state = store.open(&lock).unwrap();
+        assert!(!marked.exists());
+        assert!(unmarked.exists());
+        assert!(store.run_dir(&orphan).exists(), "a run is never deleted");
+        assert_eq!(state.unpublished(), [orphan]);
+        assert_eq!(store.vintages().unwrap().len(), 1);
         assert_eq!(
-            store.current().as_deref(),
-            Some("000002-20190101T000000Z-00000000")
+            store.new_id(&state, "20190101T000000Z", "cccccccc"),
+            "000003-20190101T000000Z-cccccccc"
         );
+    }
+
+    #[test]
+    fn a_hand_rollback_is_refused_and_the_command_records_one() {
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        let one = publish(&store, "one");
+        let two = publish(&store, "two");
+        let link = root.path().join(CURRENT);
+        fs::remove_file(&link).unwrap();
+        symlink(&Path::new(RUNS).join(&one), &link).unwrap();
+        let lock = store.lock(false).unwrap();
+        let refused = store.open(&lock).unwrap_err().to_string();
+        assert!(
+            refused.contains(&format!(
+                "points to run {one}, but the run agristat last made current is {two}"
+            )),
+            "{refused}"
+        );
+        assert!(
+            refused.contains(&format!("`agristat rollback PIPELINE.toml {one}`")),
+            "{refused}"
+        );
+        let switched = store.rollback(&lock, "000001").unwrap();
+        assert_eq!(
+            (
+                switched.id.as_str(),
+                switched.previous.as_deref(),
+                switched.already
+            ),
+            (one.as_str(), Some(two.as_str()), false)
+        );
+        let state = store.open(&lock).unwrap();
+        assert_eq!(state.current.as_deref(), Some(one.as_str()));
+        assert_eq!(
+            state.journal.events.last().unwrap().action,
+            Action::Rollback
+        );
+        assert!(store.run_dir(&two).exists());
+        assert!(store.rollback(&lock, &one).unwrap().already);
+    }
+
+    #[test]
+    fn a_current_that_is_not_agristats_link_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        let one = publish(&store, "one");
+        let link = root.path().join(CURRENT);
+        fs::remove_file(&link).unwrap();
+        fs::create_dir(&link).unwrap();
+        let lock = store.lock(false).unwrap();
+        let refused = store.open(&lock).unwrap_err().to_string();
+        assert!(
+            refused.contains("is a folder, not agristat's link to a run"),
+            "{refused}"
+        );
+        assert!(
+            store.rollback(&lock, &one).is_err(),
+            "a folder is not replaced"
+        );
+        assert!(store.run_dir(&one).exists());
     }
 }

@@ -8,6 +8,8 @@ mod generated;
 mod layers;
 mod revisions;
 mod sample;
+#[cfg(unix)]
+mod store;
 mod warnings;
 mod workdir;
 mod years;

@@ -234,14 +234,9 @@ fn a_run_that_dies_before_switching_leaves_the_last_good_run() {
             .output()
             .unwrap();
         assert!(!out.status.success(), "{fault}: the run should have died");
-        assert_eq!(
-            wd.run(&["runs", PIPELINE])
-                .stdout
-                .lines()
-                .filter(|l| !l.starts_with(' '))
-                .count(),
-            1
-        );
+        let runs = wd.run(&["runs", PIPELINE]).stdout;
+        let listed: Vec<&str> = runs.lines().filter(|l| l.starts_with("0000")).collect();
+        assert_eq!(listed.len(), 1, "{fault}: {runs}");
         let current: Vec<_> = wd
             .published(OUT)
             .into_iter()
@@ -249,14 +244,22 @@ fn a_run_that_dies_before_switching_leaves_the_last_good_run() {
             .collect();
         assert_eq!(current, before, "{fault}: the last good run changed");
     }
-    // The next run cleans up what the dead ones left and publishes normally.
+    // The run that died before its switch is complete: kept, listed apart, never deleted.
+    let runs = wd.run(&["runs", PIPELINE]).stdout;
+    assert!(
+        runs.contains("never made current (a run ended before switching; `agristat rollback pipelines/zhulin-2019.toml RUN` makes one current):\n    000002-"),
+        "{runs}"
+    );
+    // The next run publishes normally, against the last good run.
     let out = wd.run(&["run", "-q", PIPELINE]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("1 row change(s)"), "{}", out.stderr);
+    assert!(out.stderr.contains("against run 000001-"), "{}", out.stderr);
+    assert!(out.stderr.contains("wrote run 000003-"), "{}", out.stderr);
     let runs = std::fs::read_dir(wd.path(&format!("{OUT}/runs")))
         .unwrap()
         .count();
-    assert_eq!(runs, 2);
+    assert_eq!(runs, 3);
 }
 
 #[test]
