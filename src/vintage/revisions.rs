@@ -9,7 +9,7 @@ use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::figure::{plain, Figure};
 use crate::fixed::SCALE_DIGITS;
-use crate::frame::{collect, row_hashes, rows_not_in, Rows};
+use crate::frame::{collect, filter_rows, row_hashes, unmatched, Rows};
 use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::ingest::table::{FILE, LINE};
 use crate::ingest::Frames;
@@ -335,16 +335,8 @@ fn differing_rows(
 
 /// The rows of `old` and of `new` whose values in `columns` the other does not have.
 fn differing(old: &DataFrame, new: &DataFrame, columns: &[&str]) -> Result<(DataFrame, DataFrame)> {
-    let old_hashes = row_hashes(old, columns)?;
-    let new_hashes = row_hashes(new, columns)?;
-    let mut old_sorted = old_hashes.clone();
-    old_sorted.sort_unstable();
-    let mut new_sorted = new_hashes.clone();
-    new_sorted.sort_unstable();
-    Ok((
-        rows_not_in(old, &old_hashes, &new_sorted)?,
-        rows_not_in(new, &new_hashes, &old_sorted)?,
-    ))
+    let (only_old, only_new) = unmatched(&row_hashes(old, columns)?, &row_hashes(new, columns)?);
+    Ok((filter_rows(old, &only_old)?, filter_rows(new, &only_new)?))
 }
 
 const ROW: [&str; 5] = ["year", "level", "area_code", "indicator", "item"];
