@@ -60,13 +60,14 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     // Checked before the long work: a folder agristat may not write to fails at once.
     let mut state = store.open(&lock)?;
     let (time, time_id) = manifest::now();
+    let cache = Cache::at(&store.cache_dir());
     let Computed {
         inputs,
         results,
         layout,
         mut warnings,
         text,
-    } = compute(&plan, &Cache::at(&store.cache_dir()))?;
+    } = compute(&plan, &cache)?;
     let mut clock = Stages::start(2);
 
     let (charts, chart_warnings) =
@@ -101,10 +102,9 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     // The outputs and the run's data are independent files: written side by side.
     let (written, data) = std::thread::scope(|scope| {
         let data = scope.spawn(|| -> Result<_> {
-            let frames = ingest::frames(&inputs)?;
             let frame = snapshot::results_frame(&results, &kept)?;
-            snapshot::save(&dir, &frames, &frame)?;
-            Ok((frames, frame))
+            snapshot::save(&dir, &inputs, &cache, &frame)?;
+            Ok(frame)
         });
         let written = report::write(
             &dir,
@@ -121,7 +121,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         (written, frame)
     });
     written?;
-    let (frames, results_frame) = data?;
+    let results_frame = data?;
     clock.lap("write and snapshot");
     store::fault_point("after-outputs");
 
@@ -146,6 +146,9 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         Some(previous_id) => {
             let (old_manifest, old_frames, old_results) =
                 revisions::load_side(&store.run_dir(previous_id))?;
+            // This run's tables as stored, as the earlier run's are read: the parsed tables
+            // are gone by now, and the stored files are the cache entries, already on disk.
+            let frames = snapshot::load_tables(&dir)?;
             let old = Side {
                 id: previous_id,
                 inputs: &old_manifest.inputs,

@@ -54,6 +54,13 @@ impl Cache {
         ))
     }
 
+    /// The file of entry `key`'s rows, if there is one.
+    pub fn entry(&self, key: &str) -> Option<PathBuf> {
+        self.paths(key)
+            .map(|(data, _)| data)
+            .filter(|p| p.is_file())
+    }
+
     /// The cached rows and the column of each field in the file, if present and readable.
     pub fn load(&self, key: &str) -> Option<(DataFrame, Vec<u64>)> {
         let (data, columns) = self.paths(key)?;

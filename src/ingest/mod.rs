@@ -17,17 +17,8 @@ use crate::schema::TableKind;
 pub use cache::Cache;
 pub use table::Table;
 
-/// Each table as a data frame, for the run's stored data and the comparison with an
-/// earlier run.
+/// Each table of a stored run as a data frame, for the comparison between runs.
 pub type Frames = BTreeMap<TableKind, polars::prelude::DataFrame>;
-
-pub fn frames(inputs: &Inputs) -> Result<Frames> {
-    inputs
-        .tables
-        .iter()
-        .map(|(kind, table)| Ok((*kind, table.frame()?)))
-        .collect()
-}
 
 /// Everything a pipeline reads.
 #[derive(Debug)]

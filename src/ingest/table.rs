@@ -54,6 +54,8 @@ pub struct FileInfo {
     pub rows: usize,
     /// Whether the file was parsed (false: its rows came from the cache).
     pub parsed: bool,
+    /// The file's parse-cache key (its entry exists if the cache could store it).
+    pub cache_key: String,
 }
 
 /// Column names that carry a row's position into the data frames.
@@ -84,22 +86,6 @@ impl Table {
     pub fn header<'a>(&'a self, field: &'a str) -> &'a str {
         let i = self.kind.fields().iter().position(|x| x.name == field);
         i.map_or(field, |i| self.headers[i].as_str())
-    }
-
-    /// The table as a data frame: canonical column names plus `_file` and `_line`.
-    pub fn frame(&self) -> Result<DataFrame> {
-        let mut columns: Vec<Column> = Vec::with_capacity(self.values.len() + 2);
-        for (field, values) in self.kind.fields().iter().zip(&self.values) {
-            let name = PlSmallStr::from_static(field.name);
-            columns.push(match values {
-                Values::Year(v) => Column::new(name, v),
-                Values::Text(v) => text_column(name, v, 0),
-                Values::Number(v) => Column::new(name, v),
-            });
-        }
-        columns.push(Column::new(FILE.into(), &self.file));
-        columns.push(Column::new(LINE.into(), &self.line));
-        DataFrame::new_infer_height(columns).map_err(Error::engine("building an input table"))
     }
 }
 
@@ -248,7 +234,7 @@ pub fn read(
                     vec![0; fields.len()]
                 });
                 if problems.len() == before {
-                    if let Ok(mut rows) = table.file_rows(start) {
+                    if let Ok(mut rows) = table.file_rows(start..table.len()) {
                         cache.store(&key, &mut rows, &columns);
                     }
                 }
@@ -261,29 +247,31 @@ pub fn read(
             sha256,
             rows: table.len() - start,
             parsed,
+            cache_key: key,
         });
     }
     Ok((table, problems))
 }
 
 /// A string column of rows `start..` of a text field.
-fn text_column(name: PlSmallStr, texts: &Texts, start: usize) -> Column {
-    Column::new(name, texts.iter_from(start).collect::<Vec<&str>>())
+fn text_column(name: PlSmallStr, texts: &Texts, rows: std::ops::Range<usize>) -> Column {
+    let values: Vec<&str> = rows.map(|row| &texts[row]).collect();
+    Column::new(name, values)
 }
 
 impl Table {
-    /// The rows from `start` on (one file's), with their lines, for the cache.
-    fn file_rows(&self, start: usize) -> Result<DataFrame> {
+    /// Rows `range` (one file's), with their lines: a cache entry, or a run's stored data.
+    pub fn file_rows(&self, range: std::ops::Range<usize>) -> Result<DataFrame> {
         let mut columns: Vec<Column> = Vec::with_capacity(self.values.len() + 1);
         for (field, values) in self.kind.fields().iter().zip(&self.values) {
             let name = PlSmallStr::from_static(field.name);
             columns.push(match values {
-                Values::Year(v) => Column::new(name, &v[start..]),
-                Values::Text(v) => text_column(name, v, start),
-                Values::Number(v) => Column::new(name, &v[start..]),
+                Values::Year(v) => Column::new(name, &v[range.clone()]),
+                Values::Text(v) => text_column(name, v, range.clone()),
+                Values::Number(v) => Column::new(name, &v[range.clone()]),
             });
         }
-        columns.push(Column::new(LINE.into(), &self.line[start..]));
+        columns.push(Column::new(LINE.into(), &self.line[range]));
         DataFrame::new_infer_height(columns).map_err(Error::engine("caching an input file"))
     }
 
@@ -708,7 +696,7 @@ mod tests {
             assert_eq!((at.line, at.column), (2, 0));
         }
         assert_eq!(table.location(0, 2, "village_code").column, 2);
-        let frame = table.frame().unwrap();
+        let frame = table.file_rows(0..table.len()).unwrap();
         assert_eq!(frame.height(), 2);
         assert!(frame.column("province_name").is_ok());
     }
@@ -804,7 +792,11 @@ mod tests {
         );
         assert_eq!(text(&table, "code"), ["520121101000", "520000000000"]);
         assert_eq!(text(&table, "name"), ["甲镇", "贵州省"]);
-        assert!(table.frame().unwrap().column("year").is_err());
+        assert!(table
+            .file_rows(0..table.len())
+            .unwrap()
+            .column("year")
+            .is_err());
     }
 
     #[test]

@@ -1,5 +1,15 @@
 //! A vintage's data: its validated input tables and its results, as Arrow IPC, so that a
 //! later run can compare rows and totals with it, and `explain` can point into it.
+//!
+//! ```text
+//! data/results.arrow
+//! data/table-crops/000000.arrow   the rows of the table's first file (as the cache holds them)
+//! data/table-crops.arrow          (runs stored before per-file data: the whole table)
+//! ```
+//!
+//! A file's rows are its parse-cache entry, hard-linked: a country's tables are not written
+//! twice, and the link keeps them when the cache is deleted. Where the entry is missing (the
+//! cache could not store it) or cannot be linked, the rows are written.
 
 use std::fs::File;
 use std::path::Path;
@@ -10,7 +20,8 @@ use polars_io::{SerReader, SerWriter};
 
 use crate::aggregate::Results;
 use crate::error::{Error, Result};
-use crate::ingest::Frames;
+use crate::ingest::table::FILE;
+use crate::ingest::{Cache, Frames, Inputs};
 use crate::level::Level;
 use crate::schema::TableKind;
 
@@ -74,32 +85,118 @@ pub fn results_frame(results: &Results, levels: &[Level]) -> Result<DataFrame> {
     .map_err(Error::engine("keeping the results"))
 }
 
-/// Saves the tables and the results into `run_dir/data/`.
-pub fn save(run_dir: &Path, frames: &Frames, results: &DataFrame) -> Result<()> {
+/// Saves the tables (one entry per input file) and the results into `run_dir/data/`.
+pub fn save(run_dir: &Path, inputs: &Inputs, cache: &Cache, results: &DataFrame) -> Result<()> {
     let dir = run_dir.join(DATA);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "saving the run's data", e))?;
-    for (kind, frame) in frames {
-        write(&dir.join(table_file(*kind)), &mut frame.clone())?;
+    let created =
+        |d: &Path| std::fs::create_dir_all(d).map_err(|e| Error::io(d, "saving the run's data", e));
+    created(&dir)?;
+    for (kind, table) in &inputs.tables {
+        let table_dir = dir.join(table_dir(*kind));
+        created(&table_dir)?;
+        let mut start = 0;
+        for (index, info) in table.file_info.iter().enumerate() {
+            let rows = start..start + info.rows;
+            start = rows.end;
+            let path = table_dir.join(format!("{index:06}.arrow"));
+            let linked = cache
+                .entry(&info.cache_key)
+                .is_some_and(|entry| std::fs::hard_link(entry, &path).is_ok());
+            if !linked {
+                write(&path, &mut table.file_rows(rows)?)?;
+            }
+        }
     }
     write(&dir.join(RESULTS), &mut results.clone())
 }
 
-/// The tables and results of an earlier run.
-pub fn load(run_dir: &Path) -> Result<(Frames, DataFrame)> {
+fn table_dir(kind: TableKind) -> String {
+    format!("table-{}", kind.name())
+}
+
+/// The tables of a stored run, each as one frame with `_file` and `_line`.
+pub fn load_tables(run_dir: &Path) -> Result<Frames> {
     let dir = run_dir.join(DATA);
     let mut frames = Frames::new();
     for kind in TableKind::ALL {
-        let path = dir.join(table_file(kind));
-        if path.is_file() {
-            frames.insert(kind, read(&path)?);
+        let per_file = dir.join(table_dir(kind));
+        let whole = dir.join(table_file(kind));
+        if per_file.is_dir() {
+            frames.insert(kind, load_files(&per_file)?);
+        } else if whole.is_file() {
+            frames.insert(kind, read(&whole)?);
         }
     }
-    Ok((frames, read(&dir.join(RESULTS))?))
+    Ok(frames)
+}
+
+/// A table's per-file entries, in file order, stacked with the index of each row's file.
+fn load_files(dir: &Path) -> Result<DataFrame> {
+    let listing =
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, "reading an earlier run's data", e))?;
+    let mut entries: Vec<(u32, std::path::PathBuf)> = listing
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            let index = path.file_stem()?.to_str()?.parse().ok()?;
+            Some((index, path))
+        })
+        .collect();
+    entries.sort();
+    let mut stacked: Option<DataFrame> = None;
+    for (index, path) in entries {
+        let mut rows = read(&path)?;
+        let files = Column::new(FILE.into(), vec![index; rows.height()]);
+        rows.with_column(files)
+            .map_err(Error::engine("reading an earlier run's data"))?;
+        match &mut stacked {
+            None => stacked = Some(rows),
+            Some(all) => {
+                all.vstack_mut(&rows)
+                    .map_err(Error::engine("reading an earlier run's data"))?;
+            }
+        }
+    }
+    Ok(stacked.unwrap_or_default())
+}
+
+/// The tables and results of an earlier run.
+pub fn load(run_dir: &Path) -> Result<(Frames, DataFrame)> {
+    Ok((
+        load_tables(run_dir)?,
+        read(&run_dir.join(DATA).join(RESULTS))?,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
     use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::frame::Rows;
+    use crate::hash::FileRecord;
+    use crate::ingest::table::{FileInfo, Values};
+    use crate::ingest::Table;
+
+    fn inputs(tables: BTreeMap<TableKind, Table>) -> Inputs {
+        let catalogue = Catalogue::parse(
+            include_str!("../../data/catalogue/products.csv"),
+            Path::new("p.csv"),
+        )
+        .unwrap();
+        let catalogue_file = FileRecord {
+            path: "p.csv".into(),
+            bytes: 0,
+            sha256: String::new(),
+        };
+        Inputs {
+            catalogue,
+            catalogue_file,
+            tables,
+        }
+    }
 
     #[test]
     fn results_round_trip_with_128_bit_totals() {
@@ -110,12 +207,59 @@ mod tests {
             Column::new("num".into(), [big]),
         ])
         .unwrap();
-        save(dir.path(), &Frames::new(), &results).unwrap();
+        save(
+            dir.path(),
+            &inputs(BTreeMap::new()),
+            &Cache::disabled(),
+            &results,
+        )
+        .unwrap();
         let (frames, back) = load(dir.path()).unwrap();
         assert!(frames.is_empty());
         assert_eq!(
             back.column("num").unwrap().i128().unwrap().get(0),
             Some(big)
+        );
+    }
+
+    #[test]
+    fn each_file_is_stored_apart_and_read_back_with_its_index() {
+        let info = |rows| FileInfo {
+            bytes: 0,
+            sha256: String::new(),
+            rows,
+            parsed: true,
+            cache_key: "not cached".into(),
+        };
+        let table = Table {
+            kind: TableKind::Regions,
+            files: vec![PathBuf::from("a.csv"), PathBuf::from("b.csv")],
+            headers: vec!["代码".into(), "名称".into()],
+            columns_in_file: vec![vec![1, 2], vec![1, 2]],
+            file: vec![0, 1, 1],
+            line: vec![2, 2, 3],
+            values: vec![
+                Values::Text(
+                    ["520000000000", "530000000000", "540000000000"]
+                        .into_iter()
+                        .collect(),
+                ),
+                Values::Text(["贵州省", "云南省", "西藏自治区"].into_iter().collect()),
+            ],
+            rejected_villages: Vec::new(),
+            unread_files: Vec::new(),
+            file_info: vec![info(1), info(2)],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = inputs(BTreeMap::from([(TableKind::Regions, table)]));
+        save(dir.path(), &inputs, &Cache::disabled(), &DataFrame::empty()).unwrap();
+        let frames = load_tables(dir.path()).unwrap();
+        let rows = Rows::new(&frames[&TableKind::Regions]);
+        assert_eq!(rows.u32(FILE).unwrap(), [0, 1, 1]);
+        assert_eq!(rows.u32("_line").unwrap(), [2, 2, 3]);
+        assert_eq!(
+            rows.str("name").unwrap(),
+            ["贵州省", "云南省", "西藏自治区"]
         );
     }
 }

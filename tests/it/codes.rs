@@ -94,9 +94,16 @@ fn a_renamed_region_is_a_row_revision_keyed_by_its_code() {
     let wd = codes();
     let first = wd.run(&["run", "-q", PIPELINE]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(wd
-        .path("tests/data/codes/out/current/data/table-regions.arrow")
-        .is_file());
+    // The run's rows of a file are its cache entry, linked rather than written again...
+    let stored = wd.path("tests/data/codes/out/current/data/table-regions/000000.arrow");
+    assert!(stored.is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(std::fs::metadata(&stored).unwrap().nlink(), 2);
+    }
+    // ...and stay with the run when the cache is deleted.
+    std::fs::remove_dir_all(wd.path("tests/data/codes/out/cache")).unwrap();
     wd.edit("tests/data/codes/regions.csv", "小河街道", "小河镇");
     let second = wd.run(&["run", "-q", PIPELINE]);
     assert_eq!(second.code, 0, "{}", second.stderr);
