@@ -30,7 +30,12 @@ impl Texts {
 
     /// Appends a row holding `value`.
     pub fn push(&mut self, value: &str) {
-        let id = self.intern(value);
+        // Files list a village's rows together: most rows repeat the row before's value,
+        // and comparing with it is cheaper than hashing.
+        let id = match self.ids.last() {
+            Some(&last) if self.value(last) == value => last,
+            _ => self.intern(value),
+        };
         self.ids.push(id);
     }
 
