@@ -1,8 +1,9 @@
 //! agristat: village agricultural tables in, exact township and county totals out.
 //!
 //! The stages, in order: `config` (pipeline file to plan), `ingest` (files to typed tables),
-//! `validate` (every problem at once, plus plausibility warnings), `aggregate` (pure polars
-//! roll-up), `report` (files out, atomically). `run` strings them together for the CLI.
+//! `validate` (every problem at once, plus plausibility warnings), `aggregate` (exact sums on
+//! integer ids, every level), `report` and `chart` (files out), `vintage` (the store of runs,
+//! published atomically). `run` strings them together for the CLI.
 
 pub mod aggregate;
 pub mod buckets;
