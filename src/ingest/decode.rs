@@ -2,6 +2,7 @@
 //! Excel and WPS write on Chinese Windows). Invalid bytes are an error with their position.
 
 use encoding_rs::{DecoderResult, GB18030};
+use std::borrow::Cow;
 
 use crate::config::Encoding;
 
@@ -22,17 +23,19 @@ impl BadBytes {
 }
 
 /// The decoded text (BOM removed, CRLF and CR turned into LF) and the encoding used.
-pub fn decode(bytes: &[u8], declared: Encoding) -> Result<(String, &'static str), BadBytes> {
+pub fn decode(bytes: &[u8], declared: Encoding) -> Result<(Cow<'_, str>, &'static str), BadBytes> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF");
+    let utf8 = std::str::from_utf8(body.unwrap_or(bytes));
     let use_utf8 = match declared {
         Encoding::Utf8 => true,
         Encoding::Gb18030 => false,
-        Encoding::Auto => body.is_some() || std::str::from_utf8(bytes).is_ok(),
+        Encoding::Auto => body.is_some() || utf8.is_ok(),
     };
     let text = if use_utf8 {
         let body = body.unwrap_or(bytes);
-        match std::str::from_utf8(body) {
-            Ok(t) => t.to_string(),
+        match utf8 {
+            // Borrowed: a country's file is not copied to be read.
+            Ok(t) => Cow::Borrowed(t),
             Err(e) => {
                 let good = &body[..e.valid_up_to()];
                 let len = e.error_len().unwrap_or(body.len() - e.valid_up_to());
@@ -45,7 +48,7 @@ pub fn decode(bytes: &[u8], declared: Encoding) -> Result<(String, &'static str)
             }
         }
     } else {
-        decode_gb18030(bytes)?
+        Cow::Owned(decode_gb18030(bytes)?)
     };
     let name = if use_utf8 { "UTF-8" } else { "GB18030" };
     Ok((normalize_newlines(text), name))
@@ -77,7 +80,7 @@ fn decode_gb18030(bytes: &[u8]) -> Result<String, BadBytes> {
 }
 
 fn bad_bytes(decoded_before: &str, bytes: Vec<u8>, encoding: &'static str) -> BadBytes {
-    let normalized = normalize_newlines(decoded_before.to_string());
+    let normalized = normalize_newlines(Cow::Borrowed(decoded_before));
     let line = normalized.matches('\n').count() as u64 + 1;
     let column = normalized
         .rsplit('\n')
@@ -93,9 +96,9 @@ fn bad_bytes(decoded_before: &str, bytes: Vec<u8>, encoding: &'static str) -> Ba
 }
 
 /// The csv crate miscounts lines on CRLF input (rust-csv #395), so every file is read as LF.
-fn normalize_newlines(text: String) -> String {
+fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
     if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
     }
@@ -108,7 +111,7 @@ mod tests {
     #[test]
     fn reads_utf8_with_and_without_bom() {
         let (t, e) = decode("年份,村\r\n2019,竹林\r\n".as_bytes(), Encoding::Auto).unwrap();
-        assert_eq!((t.as_str(), e), ("年份,村\n2019,竹林\n", "UTF-8"));
+        assert_eq!((&*t, e), ("年份,村\n2019,竹林\n", "UTF-8"));
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice("年份".as_bytes());
         assert_eq!(decode(&bom, Encoding::Auto).unwrap().0, "年份");
@@ -118,7 +121,7 @@ mod tests {
     fn detects_gbk() {
         let (gbk, _, _) = GB18030.encode("年份,村名\n2019,竹林村\n");
         let (t, e) = decode(&gbk, Encoding::Auto).unwrap();
-        assert_eq!((t.as_str(), e), ("年份,村名\n2019,竹林村\n", "GB18030"));
+        assert_eq!((&*t, e), ("年份,村名\n2019,竹林村\n", "GB18030"));
     }
 
     #[test]
