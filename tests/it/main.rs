@@ -10,4 +10,5 @@ mod revisions;
 mod sample;
 mod warnings;
 mod workdir;
+mod xlsx;
 mod years;
