@@ -5,10 +5,15 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatBorder, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use crate::figure::{fixed, plain};
+use crate::figure::plain;
 
 /// Rows in an Excel sheet: a table that would need more is not written as a sheet.
 pub const MAX_ROWS: u32 = 1_048_576;
+
+/// Whether `rows` below a header (and `title`) fit in a sheet.
+pub fn fits(rows: usize, title: bool) -> bool {
+    rows + 1 + usize::from(title) <= MAX_ROWS as usize
+}
 
 /// Columns wider than this (in widths of a digit) are cut: long messages stay readable in
 /// the formula bar, and the page does not become one column wide.
@@ -44,26 +49,23 @@ pub fn column_width(widest: usize) -> f64 {
     (widest + 2).clamp(6, MAX_COLUMN_WIDTH) as f64
 }
 
-/// A number as its format shows it, with thousands separators: the width it needs.
-fn shown(v: Decimal, decimals: u32) -> String {
-    let text = fixed(v, decimals);
-    let (sign, digits) = text.strip_prefix('-').map_or(("", &*text), |d| ("-", d));
-    let (int, frac) = digits.split_once('.').map_or((digits, ""), |(i, f)| (i, f));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let point = if frac.is_empty() { "" } else { "." };
-    format!("{sign}{grouped}{point}{frac}")
+/// The width a number takes with thousands separators and `decimals` places, from its exact
+/// text (rounding up to a new digit, 9.96 → 10.0, is within the column's margin).
+fn shown_width(exact: &str, decimals: u32) -> usize {
+    let digits = exact.trim_start_matches('-');
+    let int = digits.split('.').next().unwrap_or("").len().max(1);
+    let sign = usize::from(exact.starts_with('-'));
+    let fraction = match decimals {
+        0 => 0,
+        d => 1 + d as usize,
+    };
+    sign + int + (int - 1) / 3 + fraction
 }
 
-/// The number Excel stores for a decimal: the double nearest its exact text (Excel keeps 15
+/// The number Excel stores for a decimal's exact text: the nearest double (Excel keeps 15
 /// significant digits; totals.csv keeps them all).
-pub fn number(v: Decimal) -> f64 {
-    plain(v).parse().unwrap_or(f64::NAN)
+pub fn number(exact: &str) -> f64 {
+    exact.parse().unwrap_or(f64::NAN)
 }
 
 /// The number format of `decimals` places, with thousands separators.
@@ -75,9 +77,10 @@ fn number_format(decimals: u32) -> Format {
     Format::new().set_num_format(code)
 }
 
-/// A table being written into a new worksheet, row by row.
-pub struct Table {
-    sheet: Worksheet,
+/// A table being written into a worksheet, row by row (rows only go forward, so that large
+/// sheets can be streamed to a temporary file in rust_xlsxwriter's low-memory mode).
+pub struct Table<'a> {
+    sheet: &'a mut Worksheet,
     header_row: u32,
     next: u32,
     widths: Vec<usize>,
@@ -85,10 +88,14 @@ pub struct Table {
     numbers: Vec<Format>,
 }
 
-impl Table {
-    /// A sheet named `name` with the title (bold, on the first row) and the header.
-    pub fn new(name: &str, title: Option<&str>, header: &[&str]) -> Result<Table, XlsxError> {
-        let mut sheet = Worksheet::new();
+impl<'a> Table<'a> {
+    /// Names `sheet` and writes the title (bold, on the first row) and the header.
+    pub fn new(
+        sheet: &'a mut Worksheet,
+        name: &str,
+        title: Option<&str>,
+        header: &[&str],
+    ) -> Result<Table<'a>, XlsxError> {
         sheet.set_name(name)?;
         let header_row = u32::from(title.is_some());
         if let Some(title) = title {
@@ -111,11 +118,8 @@ impl Table {
         })
     }
 
-    /// Adds a row; `false` (and nothing written) when the sheet is full.
-    pub fn push(&mut self, cells: &[Cell]) -> Result<bool, XlsxError> {
-        if self.next >= MAX_ROWS {
-            return Ok(false);
-        }
+    /// Adds a row (an error past Excel's last row: callers check `fits` first).
+    pub fn push(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
         let row = self.next;
         for (col, cell) in cells.iter().enumerate() {
             let c = col as u16;
@@ -131,9 +135,10 @@ impl Table {
                 Cell::Number(None, _) => 0,
                 Cell::Number(Some(v), decimals) => {
                     let format = &self.numbers[(*decimals as usize).min(4)];
+                    let exact = plain(*v);
                     self.sheet
-                        .write_number_with_format(row, c, number(*v), format)?;
-                    shown(*v, *decimals).len()
+                        .write_number_with_format(row, c, number(&exact), format)?;
+                    shown_width(&exact, *decimals)
                 }
             };
             if col >= self.widths.len() {
@@ -142,12 +147,7 @@ impl Table {
             self.widths[col] = self.widths[col].max(width);
         }
         self.next += 1;
-        Ok(true)
-    }
-
-    /// Rows written below the header.
-    pub fn rows(&self) -> u32 {
-        self.next - self.header_row - 1
+        Ok(())
     }
 
     /// Numbered notes under the table, after a blank row (not counted in the widths: they
@@ -169,7 +169,7 @@ impl Table {
 
     /// The finished sheet: column widths, the header frozen, and the print set-up (A4,
     /// landscape when wide, one page wide, the header repeated on every page).
-    pub fn finish(mut self) -> Result<Worksheet, XlsxError> {
+    pub fn finish(self) -> Result<(), XlsxError> {
         for (col, widest) in self.widths.iter().enumerate() {
             self.sheet
                 .set_column_width(col as u16, column_width(*widest))?;
@@ -184,7 +184,7 @@ impl Table {
         self.sheet.set_print_fit_to_pages(1, 0);
         self.sheet.set_header("&C&A");
         self.sheet.set_footer("&C第 &P 页，共 &N 页");
-        Ok(self.sheet)
+        Ok(())
     }
 }
 
@@ -208,10 +208,10 @@ mod tests {
 
     #[test]
     fn numbers_are_as_wide_as_their_format_shows_them() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(shown(d("6010.627"), 2), "6,010.63");
-        assert_eq!(shown(d("-1234567.5"), 0), "-1,234,568");
-        assert_eq!(shown(d("12.25"), 1), "12.3");
-        assert_eq!(number(d("6010.627")), 6010.627);
+        assert_eq!(shown_width("6010.627", 2), "6,010.63".len());
+        assert_eq!(shown_width("-1234567.5", 0), "-1,234,568".len());
+        assert_eq!(shown_width("0.25", 1), "0.3".len());
+        assert_eq!(shown_width("100", 0), "100".len());
+        assert_eq!(number("6010.627"), 6010.627);
     }
 }

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Image, Workbook, Worksheet, 
 
 use super::csv_out::{Figures, WarningRow};
 use super::markdown;
-use super::sheet::{Cell, Table};
+use super::sheet::{self, Cell, Table};
 use super::Layout;
 use crate::aggregate::{Results, Row};
 use crate::catalogue::Catalogue;
@@ -69,32 +69,42 @@ pub struct Contents<'a> {
     pub charts: &'a [ChartFile],
 }
 
-/// Writes totals.xlsx.
+/// Writes totals.xlsx. The long sheets stream their rows to a temporary file next to it
+/// (rust_xlsxwriter's low-memory mode): 5,000 villages' figures are half a million rows.
 pub fn write(c: &Contents, path: &Path) -> Result<()> {
     let err = error(path);
-    let mut omitted = Vec::new();
-    let all = figures_sheet(c, SHEET_ALL, &c.layout.total_levels).map_err(&err)?;
-    if all.is_none() {
-        omitted.push(too_long(SHEET_ALL, super::TOTALS_CSV));
-    }
-    let villages = match c.layout.villages_csv {
-        true => figures_sheet(c, SHEET_VILLAGES, &[Level::Village]).map_err(&err)?,
-        false => None,
-    };
-    if c.layout.villages_csv && villages.is_none() {
-        omitted.push(too_long(SHEET_VILLAGES, super::VILLAGES_CSV));
-    }
     let mut workbook = Workbook::new();
+    if let Some(dir) = path.parent() {
+        workbook.set_tempdir(dir).map_err(&err)?;
+    }
+    let results = c.results;
+    let mut long = vec![(SHEET_ALL, c.layout.total_levels.clone(), super::TOTALS_CSV)];
+    if c.layout.villages_csv {
+        long.push((SHEET_VILLAGES, vec![Level::Village], super::VILLAGES_CSV));
+    }
+    let mut omitted = Vec::new();
+    long.retain(|(name, levels, file)| {
+        let fits = sheet::fits(results.row_bound(levels), false);
+        if !fits {
+            omitted.push(too_long(name, file));
+        }
+        fits
+    });
+    if !sheet::fits(c.warnings.len(), false) {
+        omitted.push(too_long(SHEET_WARNINGS, super::WARNINGS_CSV));
+    }
     for &level in &c.layout.report_levels {
-        workbook.push_worksheet(level_sheet(c, level, &omitted).map_err(&err)?);
+        level_sheet(&mut workbook, c, level, &omitted).map_err(&err)?;
     }
-    for sheet in [all, villages].into_iter().flatten() {
-        workbook.push_worksheet(sheet);
+    for (name, levels, _) in &long {
+        let sheet = workbook.add_worksheet_with_low_memory().map_err(&err)?;
+        figures_sheet(sheet, c, name, levels).map_err(&err)?;
     }
-    workbook.push_worksheet(warnings_sheet(c.warnings).map_err(&err)?);
-    if let Some(sheet) = charts_sheet(c.charts).map_err(&err)? {
-        workbook.push_worksheet(sheet);
+    if sheet::fits(c.warnings.len(), false) {
+        let sheet = workbook.add_worksheet_with_low_memory().map_err(&err)?;
+        warnings_sheet(sheet, c.warnings).map_err(&err)?;
     }
+    charts_sheet(&mut workbook, c.charts).map_err(&err)?;
     save(workbook, &c.plan.name, path)
 }
 
@@ -120,21 +130,36 @@ pub fn save(mut workbook: Workbook, title: &str, path: &Path) -> Result<()> {
 fn too_long(sheet: &str, file: &str) -> String {
     format!(
         "“{sheet}”工作表超过 Excel 的 {} 行，未写入；数据见 {file}。",
-        super::sheet::MAX_ROWS
+        sheet::MAX_ROWS
     )
 }
 
 /// One report level: the tables of totals.md, one area below the other, with the area's code
 /// and name on every line; the numbers are totals.csv's, shown to the report's precision.
-fn level_sheet(c: &Contents, level: Level, omitted: &[String]) -> Result<Worksheet, XlsxError> {
+fn level_sheet(
+    workbook: &mut Workbook,
+    c: &Contents,
+    level: Level,
+    omitted: &[String],
+) -> Result<(), XlsxError> {
     let plan = c.plan;
+    let tables = markdown::level_tables(plan, c.results, c.catalogue, level);
+    let lines: usize = tables.iter().map(|(_, lines)| lines.len()).sum();
+    let mut notes = markdown::notes(plan, c.layout);
+    notes.push("表中数值与 totals.csv 相同（总量为精确值，比值和增长率保留4位小数），按报表精度显示；空白表示无此数。".to_string());
+    notes.extend(omitted.iter().cloned());
+    if !sheet::fits(lines + notes.len() + 2, true) {
+        // Only where the pipeline chose a level of thousands of areas as a report level.
+        return Ok(());
+    }
     let mut header = vec!["地区代码".to_string(), "地区".to_string()];
     header.extend(markdown::header(plan));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let title = format!("{}：{}{}年主要指标", plan.name, level.noun_zh(), plan.year);
-    let mut table = Table::new(level.noun_zh(), Some(&title), &header)?;
+    let sheet = workbook.add_worksheet();
+    let mut table = Table::new(sheet, level.noun_zh(), Some(&title), &header)?;
     let areas = c.results.areas(level);
-    for (area, lines) in markdown::level_tables(plan, c.results, c.catalogue, level) {
+    for (area, lines) in tables {
         let (code, name) = (&areas.codes[area as usize], &areas.names[area as usize]);
         for line in &lines {
             let f = Figures::of(&line.figure, line.indicator);
@@ -158,9 +183,6 @@ fn level_sheet(c: &Contents, level: Level, omitted: &[String]) -> Result<Workshe
             table.push(&cells)?;
         }
     }
-    let mut notes = markdown::notes(plan, c.layout);
-    notes.push("表中数值与 totals.csv 相同（总量为精确值，比值和增长率保留4位小数），按报表精度显示；空白表示无此数。".to_string());
-    notes.extend(omitted.iter().cloned());
     table.notes(&notes)?;
     table.finish()
 }
@@ -201,30 +223,28 @@ impl FigureRow<'_> {
     }
 }
 
-/// Every figure of `levels` in totals.csv's order (villages.csv's for the village level), or
-/// none when they do not fit in a sheet.
+/// Every figure of `levels` in totals.csv's order (villages.csv's for the village level).
 fn figures_sheet(
+    sheet: &mut Worksheet,
     c: &Contents,
     name: &str,
     levels: &[Level],
-) -> Result<Option<Worksheet>, XlsxError> {
+) -> Result<(), XlsxError> {
     let village = levels == [Level::Village];
     let place: [&str; 4] = match village {
         true => ["年份", "乡镇代码", "村代码", "村名"],
         false => ["年份", "层级", "地区代码", "地区名称"],
     };
     let header: Vec<&str> = place.iter().chain(&FIGURE_COLUMNS).copied().collect();
-    let mut table = Table::new(name, None, &header)?;
-    let mut outcome = Ok(true);
+    let mut table = Table::new(sheet, name, None, &header)?;
+    let mut outcome = Ok(());
     c.results.for_each_row(levels, |row| {
-        if matches!(outcome, Ok(true)) {
+        if outcome.is_ok() {
             outcome = table.push(&figure_row(c, row, village).cells());
         }
     });
-    match outcome? {
-        true => table.finish().map(Some),
-        false => Ok(None),
-    }
+    outcome?;
+    table.finish()
 }
 
 fn figure_row<'a>(c: &'a Contents, row: &Row, village: bool) -> FigureRow<'a> {
@@ -251,9 +271,9 @@ fn figure_row<'a>(c: &'a Contents, row: &Row, village: bool) -> FigureRow<'a> {
 }
 
 /// warnings.csv's rows, with Chinese headings.
-fn warnings_sheet(warnings: &[Warning]) -> Result<Worksheet, XlsxError> {
+fn warnings_sheet(sheet: &mut Worksheet, warnings: &[Warning]) -> Result<(), XlsxError> {
     let header = ["检查", "年份", "村代码", "文件", "行", "列", "说明"];
-    let mut table = Table::new(SHEET_WARNINGS, None, &header)?;
+    let mut table = Table::new(sheet, SHEET_WARNINGS, None, &header)?;
     for warning in warnings {
         let w = WarningRow::of(warning);
         let at = |n: Option<u64>| n.map_or(Cell::Text(""), |n| Cell::Int(n as i64));
@@ -271,12 +291,12 @@ fn warnings_sheet(warnings: &[Warning]) -> Result<Worksheet, XlsxError> {
 }
 
 /// The PNG charts one below the other, each under its file name; none without PNGs.
-fn charts_sheet(charts: &[ChartFile]) -> Result<Option<Worksheet>, XlsxError> {
+fn charts_sheet(workbook: &mut Workbook, charts: &[ChartFile]) -> Result<(), XlsxError> {
     let pngs: Vec<&ChartFile> = charts.iter().filter(|c| c.name.ends_with(".png")).collect();
     if pngs.is_empty() {
-        return Ok(None);
+        return Ok(());
     }
-    let mut sheet = Worksheet::new();
+    let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET_CHARTS)?;
     sheet.set_paper_size(9);
     let mut row = 0u32;
@@ -294,5 +314,5 @@ fn charts_sheet(charts: &[ChartFile]) -> Result<Option<Worksheet>, XlsxError> {
         sheet.insert_image(row + 1, 0, &image)?;
         row += 3 + (height / ROW_HEIGHT_PX).ceil() as u32;
     }
-    Ok(Some(sheet))
+    Ok(())
 }

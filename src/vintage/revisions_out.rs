@@ -14,7 +14,7 @@ use crate::figure::plain;
 use crate::indicators;
 use crate::report::csv_out::Plain;
 use crate::report::markdown::table;
-use crate::report::sheet::{Cell, Table};
+use crate::report::sheet::{self, Cell, Table};
 use crate::report::xlsx;
 use crate::schema::TableKind;
 
@@ -196,15 +196,27 @@ const HEADER: [&str; 14] = [
 /// revisions.xlsx: revisions.csv's records with Chinese headings, the totals' values as
 /// numbers shown to the report's precision.
 pub fn write_xlsx(path: &Path, r: &Revisions) -> Result<()> {
-    let sheet = sheet(r).map_err(xlsx::error(path))?;
     let mut workbook = Workbook::new();
-    workbook.push_worksheet(sheet);
+    let records = records(r);
+    if !sheet::fits(records.len(), false) {
+        // A country's revisions can pass Excel's rows; revisions.csv has them all.
+        return Ok(());
+    }
+    let err = xlsx::error(path);
+    if let Some(dir) = path.parent() {
+        workbook.set_tempdir(dir).map_err(&err)?;
+    }
+    let sheet = workbook.add_worksheet_with_low_memory().map_err(&err)?;
+    revisions_sheet(sheet, &records).map_err(&err)?;
     xlsx::save(workbook, "修订报告", path)
 }
 
-fn sheet(r: &Revisions) -> std::result::Result<Worksheet, XlsxError> {
-    let mut table = Table::new(SHEET_REVISIONS, None, &HEADER_ZH)?;
-    for record in records(r) {
+fn revisions_sheet(
+    sheet: &mut Worksheet,
+    records: &[Record],
+) -> std::result::Result<(), XlsxError> {
+    let mut table = Table::new(sheet, SHEET_REVISIONS, None, &HEADER_ZH)?;
+    for record in records {
         let dp = indicators::get(record.field).map_or(4, |i| i.report_decimals);
         let value = |v| match v {
             Value::Text(text) => Cell::Text(text),
