@@ -200,6 +200,16 @@ fn identical_inputs_give_a_byte_identical_workbook() {
     let path = format!("{CURRENT}/totals.xlsx");
     let first = std::fs::read(a.path(&path)).unwrap();
     assert_eq!(first, std::fs::read(b.path(&path)).unwrap());
+    // The manifest lists it with its hash, like every output.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&a.read(&format!("{CURRENT}/manifest.json"))).unwrap();
+    let listed = manifest["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["path"] == "totals.xlsx")
+        .expect("totals.xlsx in the manifest");
+    assert_eq!(listed["bytes"], first.len());
     // A rerun, which has a revision report: the same bytes again.
     assert_eq!(a.run(&["run", "-q", PIPELINE]).code, 0);
     assert_eq!(first, std::fs::read(a.path(&path)).unwrap());
