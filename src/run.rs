@@ -108,6 +108,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         });
         let written = report::write(
             &dir,
+            &plan,
             &results,
             &layout,
             &text,
@@ -178,6 +179,9 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
             let md = dir.join("revisions.md");
             std::fs::write(&md, revisions_out::markdown(r, &catalogue))
                 .map_err(|e| Error::io(&md, "writing the revision report", e))?;
+            if plan.xlsx_output {
+                revisions_out::write_xlsx(&dir.join(revisions_out::REVISIONS_XLSX), r)?;
+            }
             revisions_out::summary(r, 10)
         }
         None => "first run of this pipeline: nothing to compare with\n".to_string(),

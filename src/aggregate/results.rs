@@ -186,14 +186,7 @@ impl Results {
         let Some(y) = self.hierarchy.year_index(year) else {
             return Vec::new();
         };
-        let series = if level == Level::Village {
-            self.villages.slot(y, area).0
-        } else {
-            match self.hierarchy.levels.iter().position(|l| l.level == level) {
-                Some(i) => self.levels[i].slot(y, area).0,
-                None => &[],
-            }
-        };
+        let series = self.slot_series(level, y, area);
         let mut keys: Vec<(Ind, u32)> = Vec::with_capacity(series.len() * 2);
         for &s in series {
             let Measure::Sum(ind) = self.series.measure[s as usize] else {
@@ -224,6 +217,39 @@ impl Results {
                 })
             })
             .collect()
+    }
+
+    /// The series with a sum in a slot.
+    fn slot_series(&self, level: Level, y: usize, area: u32) -> &[u32] {
+        if level == Level::Village {
+            return self.villages.slot(y, area).0;
+        }
+        match self.hierarchy.levels.iter().position(|l| l.level == level) {
+            Some(i) => self.levels[i].slot(y, area).0,
+            None => &[],
+        }
+    }
+
+    /// At least as many rows as `for_each_row(levels)` gives, without deriving a figure (a
+    /// ratio is counted even where its denominator is missing): whether they fit a sheet.
+    pub fn row_bound(&self, levels: &[Level]) -> usize {
+        let mut per_sum = [1usize; Ind::COUNT];
+        for r in INDICATORS.iter().filter_map(|i| i.ratio) {
+            per_sum[r.numerator as usize] += 1;
+        }
+        let mut n = 0;
+        for y in 0..self.hierarchy.years.len() {
+            for level in self.levels().into_iter().filter(|l| levels.contains(l)) {
+                for area in 0..self.areas(level).len() as u32 {
+                    for &s in self.slot_series(level, y, area) {
+                        if let Measure::Sum(ind) = self.series.measure[s as usize] {
+                            n += per_sum[ind as usize];
+                        }
+                    }
+                }
+            }
+        }
+        n
     }
 
     /// Every figure of `levels` in file order: by year, level (bottom up), area code,

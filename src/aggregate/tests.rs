@@ -177,6 +177,19 @@ fn levels_come_from_twelve_digit_codes_up_to_the_whole_run() {
     );
     assert_eq!(pc, "2000");
     assert_eq!(results.areas(Level::Total).names, vec!["全省"]);
+    assert_row_bound(&results);
+}
+
+/// `row_bound` is never below the rows written (totals.xlsx leaves a sheet out by it), and
+/// above them only by ratios without a denominator.
+fn assert_row_bound(results: &Results) {
+    for level in results.levels() {
+        let mut rows = 0;
+        results.for_each_row(&[level], |_| rows += 1);
+        let bound = results.row_bound(&[level]);
+        assert!(bound >= rows, "{level:?}: {bound} < {rows}");
+        assert!(bound <= rows * 2, "{level:?}: {bound} for {rows} rows");
+    }
 }
 
 #[test]
@@ -221,6 +234,7 @@ fn comparisons_line_up_the_year_named_as_previous_even_two_years_back() {
         "pig",
     );
     assert_eq!(rate, "150");
+    assert_row_bound(&results);
 }
 
 const FACT: i128 = crate::fixed::FACT_SCALE;

@@ -46,6 +46,8 @@ pub struct Plan {
     pub villages_output: VillagesOutput,
     /// The levels shown in totals.md and on the terminal; `None`: as many top levels as fit.
     pub report_levels: Option<Vec<Level>>,
+    /// Whether a run writes totals.xlsx (`[outputs] xlsx`, default true).
+    pub xlsx_output: bool,
     pub output_dir: PathBuf,
     pub products: PathBuf,
     pub change_threshold_pct: f64,
@@ -261,6 +263,7 @@ impl Resolver<'_> {
                 .unwrap_or_else(|| "合计".to_string()),
             villages_output,
             report_levels,
+            xlsx_output: raw.outputs.xlsx.unwrap_or(true),
             output_dir: self.base_path(raw.pipeline.output.get_ref()),
             products,
             change_threshold_pct,

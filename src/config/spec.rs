@@ -81,6 +81,8 @@ pub struct RawOutputs {
     pub villages: Option<Spanned<toml::Value>>,
     /// The levels shown in totals.md and on the terminal (default: as many top levels as fit).
     pub report_levels: Option<Spanned<Vec<Spanned<String>>>>,
+    /// totals.xlsx (default: written).
+    pub xlsx: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

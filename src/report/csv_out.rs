@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::aggregate::{Results, Row};
@@ -50,20 +51,34 @@ fn io(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
     }
 }
 
-/// The figures of one row as CSV fields: sums exact, ratios and rates to 4 decimals.
-struct Figures {
-    value: String,
-    previous_value: String,
-    change: String,
-    growth_pct: String,
-    base_value: String,
-    growth_since_base_pct: String,
-    avg_annual_growth_pct: String,
+/// A number as totals.csv writes it: exact, without trailing zeros; empty when there is none.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Plain(pub Option<Decimal>);
+
+impl Serialize for Plain {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(v) => s.serialize_str(&plain(v)),
+            None => s.serialize_str(""),
+        }
+    }
+}
+
+/// The figures of one row as totals.csv states them: sums exact, ratios and rates to 4
+/// decimals. totals.xlsx stores the same numbers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Figures {
+    pub value: Plain,
+    pub previous_value: Plain,
+    pub change: Plain,
+    pub growth_pct: Plain,
+    pub base_value: Plain,
+    pub growth_since_base_pct: Plain,
+    pub avg_annual_growth_pct: Plain,
 }
 
 impl Figures {
-    fn of(f: &Figure, indicator: &indicators::Indicator) -> Figures {
-        let show = |v: Option<rust_decimal::Decimal>| v.map_or(String::new(), plain);
+    pub fn of(f: &Figure, indicator: &indicators::Indicator) -> Figures {
         let exact = indicator.ratio.is_none();
         let base = f.base.map(|b| Figure {
             num: b.num,
@@ -88,13 +103,13 @@ impl Figures {
             )
         };
         Figures {
-            value: show(value),
-            previous_value: show(previous),
-            change: show(change),
-            growth_pct: show(f.growth_pct_dp(indicator, DP)),
-            base_value: show(base_value),
-            growth_since_base_pct: show(f.growth_since_base_pct(indicator, DP)),
-            avg_annual_growth_pct: show(f.average_annual_growth_pct(indicator, DP)),
+            value: Plain(value),
+            previous_value: Plain(previous),
+            change: Plain(change),
+            growth_pct: Plain(f.growth_pct_dp(indicator, DP)),
+            base_value: Plain(base_value),
+            growth_since_base_pct: Plain(f.growth_since_base_pct(indicator, DP)),
+            avg_annual_growth_pct: Plain(f.average_annual_growth_pct(indicator, DP)),
         }
     }
 }
@@ -108,13 +123,13 @@ struct TotalRow<'a> {
     indicator: &'static str,
     item: &'a str,
     unit: String,
-    value: String,
-    previous_value: String,
-    change: String,
-    growth_pct: String,
-    base_value: String,
-    growth_since_base_pct: String,
-    avg_annual_growth_pct: String,
+    value: Plain,
+    previous_value: Plain,
+    change: Plain,
+    growth_pct: Plain,
+    base_value: Plain,
+    growth_since_base_pct: Plain,
+    avg_annual_growth_pct: Plain,
 }
 
 #[derive(Serialize)]
@@ -126,13 +141,13 @@ struct VillageRow<'a> {
     indicator: &'static str,
     item: &'a str,
     unit: String,
-    value: String,
-    previous_value: String,
-    change: String,
-    growth_pct: String,
-    base_value: String,
-    growth_since_base_pct: String,
-    avg_annual_growth_pct: String,
+    value: Plain,
+    previous_value: Plain,
+    change: Plain,
+    growth_pct: Plain,
+    base_value: Plain,
+    growth_since_base_pct: Plain,
+    avg_annual_growth_pct: Plain,
 }
 
 /// Streams the figures of `levels` into `path`, one record per row made by `record`; writes
@@ -245,10 +260,20 @@ pub fn write_villages(path: &Path, results: &Results, catalogue: &Catalogue) -> 
     )
 }
 
-pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {
-    let mut w = writer(path)?;
-    let err = io(path);
-    w.write_record([
+/// One line of warnings.csv (and of the warnings sheet of totals.xlsx).
+#[derive(Serialize)]
+pub struct WarningRow<'a> {
+    pub check: &'static str,
+    pub year: i32,
+    pub village_code: &'a str,
+    pub file: String,
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    pub message: &'a str,
+}
+
+impl WarningRow<'_> {
+    pub const HEADER: [&'static str; 7] = [
         "check",
         "year",
         "village_code",
@@ -256,27 +281,30 @@ pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {
         "line",
         "column",
         "message",
-    ])
-    .map_err(&err)?;
+    ];
+
+    pub fn of(warning: &Warning) -> WarningRow<'_> {
+        let at = warning.location.as_ref();
+        WarningRow {
+            check: warning.check.key(),
+            year: warning.year,
+            village_code: &warning.village_code,
+            file: at.map_or_else(String::new, |at| at.file.display().to_string()),
+            line: at.map(|at| at.line),
+            column: at.map(|at| at.column),
+            message: &warning.message,
+        }
+    }
+}
+
+pub fn write_warnings(path: &Path, warnings: &[Warning]) -> Result<()> {
+    let mut w = writer(path)?;
+    let err = io(path);
+    if warnings.is_empty() {
+        w.write_record(WarningRow::HEADER).map_err(&err)?;
+    }
     for warning in warnings {
-        let (file, line, column) = match &warning.location {
-            Some(at) => (
-                at.file.display().to_string(),
-                at.line.to_string(),
-                at.column.to_string(),
-            ),
-            None => Default::default(),
-        };
-        w.write_record([
-            warning.check.key(),
-            &warning.year.to_string(),
-            &warning.village_code,
-            &file,
-            &line,
-            &column,
-            &warning.message,
-        ])
-        .map_err(&err)?;
+        w.serialize(WarningRow::of(warning)).map_err(&err)?;
     }
     finish(path, w)
 }
@@ -292,21 +320,9 @@ mod tests {
         text.lines().next().unwrap().to_string()
     }
 
-    fn figures() -> Figures {
-        Figures {
-            value: String::new(),
-            previous_value: String::new(),
-            change: String::new(),
-            growth_pct: String::new(),
-            base_value: String::new(),
-            growth_since_base_pct: String::new(),
-            avg_annual_growth_pct: String::new(),
-        }
-    }
-
     #[test]
     fn the_header_of_an_empty_file_is_the_header_of_its_rows() {
-        let f = figures();
+        let f = Figures::default();
         let row = TotalRow {
             year: 2019,
             level: "township",
@@ -325,5 +341,16 @@ mod tests {
         };
         let expected = with_figures(&["year", "level", "area_code", "area_name"]).join(",");
         assert_eq!(header_of(row), expected);
+        let warning = Warning {
+            year: 2019,
+            village_code: String::new(),
+            check: crate::warning::Check::ChartSkipped,
+            location: None,
+            message: String::new(),
+        };
+        assert_eq!(
+            header_of(WarningRow::of(&warning)),
+            WarningRow::HEADER.join(",")
+        );
     }
 }

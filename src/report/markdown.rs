@@ -75,40 +75,65 @@ fn item_order(
     (1 + position.unwrap_or(usize::MAX - 1), item.to_string())
 }
 
+/// One line of an area's report table: its label, unit and figure. totals.md rounds the
+/// figure to the report's precision; totals.xlsx stores totals.csv's numbers and formats them.
+pub struct Line {
+    pub title: String,
+    pub unit: String,
+    pub indicator: &'static Indicator,
+    pub figure: Figure,
+}
+
+/// The areas of a report level with figures in the report year, and each area's lines.
+pub fn level_tables(
+    plan: &Plan,
+    results: &Results,
+    catalogue: &Catalogue,
+    level: Level,
+) -> Vec<(u32, Vec<Line>)> {
+    (0..results.areas(level).len() as u32)
+        .filter_map(|area| {
+            let rows = results.rows(level, plan.year, area);
+            (!rows.is_empty()).then(|| (area, lines(results, &rows, catalogue)))
+        })
+        .collect()
+}
+
+/// The heading of an area's table, without the Markdown.
+pub fn heading(plan: &Plan, results: &Results, level: Level, area: u32) -> String {
+    let areas = results.areas(level);
+    let (code, name) = (&areas.codes[area as usize], &areas.names[area as usize]);
+    let year = plan.year;
+    if level == Level::Total {
+        format!("{name}{year}年主要指标")
+    } else {
+        format!("{name}（{}代码 {code}）{year}年主要指标", level.noun_zh())
+    }
+}
+
 /// The report for the pipeline's year: one table per area of the report levels, bottom up.
 pub fn render(plan: &Plan, results: &Results, catalogue: &Catalogue, layout: &Layout) -> String {
-    let year = plan.year;
     let mut out = format!("# {}\n\n", plan.name);
     let header = header(plan);
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let right: Vec<bool> = (0..header.len()).map(|i| i >= 2).collect();
     for &level in &layout.report_levels {
-        let areas = results.areas(level);
-        for area in 0..areas.len() as u32 {
-            let rows = results.rows(level, year, area);
-            if rows.is_empty() {
-                continue;
-            }
-            let (code, name) = (&areas.codes[area as usize], &areas.names[area as usize]);
-            let heading = if level == Level::Total {
-                format!("## {name}{year}年主要指标\n\n")
-            } else {
-                format!(
-                    "## {name}（{}代码 {code}）{year}年主要指标\n\n",
-                    level.noun_zh()
-                )
-            };
-            out.push_str(&heading);
-            let lines = lines(plan, results, &rows, catalogue);
-            out.push_str(&table(&header_refs, &lines, &right));
+        for (area, lines) in level_tables(plan, results, catalogue, level) {
+            out.push_str(&format!("## {}\n\n", heading(plan, results, level, area)));
+            let texts: Vec<Vec<String>> = lines.iter().map(|l| l.texts(plan)).collect();
+            out.push_str(&table(&header_refs, &texts, &right));
             out.push('\n');
         }
     }
-    out.push_str(&notes(plan, layout));
+    out.push_str("注：\n\n");
+    for (i, n) in notes(plan, layout).iter().enumerate() {
+        out.push_str(&format!("{}. {n}\n", i + 1));
+    }
     out
 }
 
-fn header(plan: &Plan) -> Vec<String> {
+/// The column headings of a report table.
+pub fn header(plan: &Plan) -> Vec<String> {
     let year = plan.year;
     let mut header = vec!["指标".to_string(), "单位".to_string(), format!("{year}年")];
     if let Some(prev) = plan.previous_year {
@@ -126,7 +151,7 @@ fn header(plan: &Plan) -> Vec<String> {
 
 /// The lines of one area's table: indicators in declaration order, items in catalogue,
 /// sector or component order.
-fn lines(plan: &Plan, results: &Results, rows: &[Row], catalogue: &Catalogue) -> Vec<Vec<String>> {
+fn lines(results: &Results, rows: &[Row], catalogue: &Catalogue) -> Vec<Line> {
     let mut lines = Vec::new();
     for indicator in INDICATORS.iter() {
         let mut mine: Vec<&Row> = rows.iter().filter(|r| r.ind == indicator.id).collect();
@@ -136,51 +161,50 @@ fn lines(plan: &Plan, results: &Results, rows: &[Row], catalogue: &Catalogue) ->
             mine.retain(|r| !alone_in_reported_group(results.item(r.item), &all, catalogue));
         }
         for row in mine {
-            lines.push(line(
-                plan,
+            let item = results.item(row.item);
+            let label = indicators::item_label(indicator, item, catalogue);
+            let title = match indicator.items {
+                _ if item.is_empty() => indicator.name_zh.to_string(),
+                Items::Crops | Items::Species | Items::AnimalProducts => {
+                    format!("{label}{}", indicator.name_zh)
+                }
+                _ => format!("　#{label}"),
+            };
+            lines.push(Line {
+                title,
+                unit: indicators::unit_of(indicator, item, catalogue),
                 indicator,
-                results.item(row.item),
-                &row.figure,
-                catalogue,
-            ));
+                figure: row.figure,
+            });
         }
     }
     lines
 }
 
-fn line(
-    plan: &Plan,
-    indicator: &Indicator,
-    item: &str,
-    f: &Figure,
-    catalogue: &Catalogue,
-) -> Vec<String> {
-    let label = indicators::item_label(indicator, item, catalogue);
-    let title = match indicator.items {
-        _ if item.is_empty() => indicator.name_zh.to_string(),
-        Items::Crops | Items::Species | Items::AnimalProducts => {
-            format!("{label}{}", indicator.name_zh)
+impl Line {
+    /// The line as totals.md shows it: each figure rounded once to the report's precision.
+    fn texts(&self, plan: &Plan) -> Vec<String> {
+        let (f, indicator) = (&self.figure, self.indicator);
+        let dp = indicator.report_decimals;
+        let show = |v: Option<rust_decimal::Decimal>, dp: u32| {
+            v.map_or("—".to_string(), |v| fixed(v, dp))
+        };
+        let mut line = vec![
+            self.title.clone(),
+            self.unit.clone(),
+            show(f.value(indicator, dp), dp),
+        ];
+        if plan.previous_year.is_some() {
+            line.push(show(f.previous(indicator, dp), dp));
+            line.push(show(f.change(indicator, dp), dp));
+            line.push(show(f.growth_pct(indicator), 1));
         }
-        _ => format!("　#{label}"),
-    };
-    let dp = indicator.report_decimals;
-    let show =
-        |v: Option<rust_decimal::Decimal>, dp: u32| v.map_or("—".to_string(), |v| fixed(v, dp));
-    let mut line = vec![
-        title,
-        indicators::unit_of(indicator, item, catalogue),
-        show(f.value(indicator, dp), dp),
-    ];
-    if plan.previous_year.is_some() {
-        line.push(show(f.previous(indicator, dp), dp));
-        line.push(show(f.change(indicator, dp), dp));
-        line.push(show(f.growth_pct(indicator), 1));
+        if plan.base_year.is_some() {
+            line.push(show(f.growth_since_base_pct(indicator, 1), 1));
+            line.push(show(f.average_annual_growth_pct(indicator, 1), 1));
+        }
+        line
     }
-    if plan.base_year.is_some() {
-        line.push(show(f.growth_since_base_pct(indicator, 1), 1));
-        line.push(show(f.average_annual_growth_pct(indicator, 1), 1));
-    }
-    line
 }
 
 /// Whether an animal product is the only one of its group (meat, egg) in the area: then the
@@ -200,7 +224,8 @@ fn alone_in_reported_group(item: &str, items: &[&str], catalogue: &Catalogue) ->
     }
 }
 
-fn notes(plan: &Plan, layout: &Layout) -> String {
+/// The notes under the report: measures (口径), comparisons, where other levels went, source.
+pub fn notes(plan: &Plan, layout: &Layout) -> Vec<String> {
     let mut notes = vec![
         "农林牧渔业总产值按产品法计算：各产品产量×当年价格，加林业、渔业、农林牧渔服务业产值；现价。".to_string(),
         "粮食包括谷物、豆类和薯类，薯类按5公斤鲜薯折1公斤粮食。".to_string(),
@@ -233,11 +258,7 @@ fn notes(plan: &Plan, layout: &Layout) -> String {
         layout.villages,
         env!("CARGO_PKG_VERSION")
     ));
-    let mut out = String::from("注：\n\n");
-    for (i, n) in notes.iter().enumerate() {
-        out.push_str(&format!("{}. {n}\n", i + 1));
-    }
-    out
+    notes
 }
 
 #[cfg(test)]

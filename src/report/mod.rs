@@ -1,8 +1,10 @@
-//! Outputs: totals.csv, totals.md, villages.csv, warnings.csv and the charts, written into
-//! the run's staging folder. The other stage, with ingest, that touches the disk.
+//! Outputs: totals.csv, totals.md, villages.csv, warnings.csv, the charts and totals.xlsx,
+//! written into the run's staging folder. The other stage, with ingest, that touches the disk.
 
 pub mod csv_out;
 pub mod markdown;
+pub mod sheet;
+pub mod xlsx;
 
 use std::path::Path;
 
@@ -20,6 +22,7 @@ pub const TOTALS_CSV: &str = "totals.csv";
 pub const TOTALS_MD: &str = "totals.md";
 pub const VILLAGES_CSV: &str = "villages.csv";
 pub const WARNINGS_CSV: &str = "warnings.csv";
+pub const TOTALS_XLSX: &str = "totals.xlsx";
 
 /// Without `[outputs] report_levels`, totals.md and the terminal show levels from the top
 /// down while they hold at most this many areas in all (and always the top level).
@@ -109,6 +112,7 @@ pub fn render(plan: &Plan, results: &Results, catalogue: &Catalogue, layout: &La
 #[allow(clippy::too_many_arguments)]
 pub fn write(
     dir: &Path,
+    plan: &Plan,
     results: &Results,
     layout: &Layout,
     markdown: &str,
@@ -135,5 +139,17 @@ pub fn write(
     }
     csv_out::write_warnings(&dir.join(WARNINGS_CSV), warnings)?;
     let md = dir.join(TOTALS_MD);
-    std::fs::write(&md, markdown).map_err(|e| Error::io(&md, "writing an output file", e))
+    std::fs::write(&md, markdown).map_err(|e| Error::io(&md, "writing an output file", e))?;
+    if !plan.xlsx_output {
+        return Ok(());
+    }
+    let contents = xlsx::Contents {
+        plan,
+        results,
+        layout,
+        catalogue,
+        warnings,
+        charts,
+    };
+    xlsx::write(&contents, &dir.join(TOTALS_XLSX))
 }

@@ -4,17 +4,156 @@
 use std::path::Path;
 
 use rust_decimal::Decimal;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use serde::Serialize;
 
-use super::revisions::Revisions;
+use super::revisions::{Revisions, RowChange};
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::figure::plain;
 use crate::indicators;
+use crate::report::csv_out::Plain;
 use crate::report::markdown::table;
+use crate::report::sheet::{self, Cell, Table};
+use crate::report::xlsx;
 use crate::schema::TableKind;
+
+/// The revision report as a workbook (beside totals.xlsx, not in it: totals.xlsx is the same
+/// bytes for the same inputs, whatever the run before).
+pub const REVISIONS_XLSX: &str = "revisions.xlsx";
+const SHEET_REVISIONS: &str = "修订";
 
 fn show(v: Option<Decimal>) -> String {
     v.map_or(String::new(), plain)
+}
+
+/// A value in revisions.csv: a field's text for a changed row, a number for a changed total.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    Text(&'a str),
+    Number(Option<Decimal>),
+}
+
+impl Serialize for Value<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(text) => s.serialize_str(text),
+            Value::Number(v) => Plain(*v).serialize(s),
+        }
+    }
+}
+
+/// One line of revisions.csv (and of revisions.xlsx).
+#[derive(Debug, Serialize)]
+struct Record<'a> {
+    kind: String,
+    table: &'a str,
+    year: String,
+    level: &'a str,
+    area_code: String,
+    area_name: &'a str,
+    item: String,
+    field: &'a str,
+    unit: &'a str,
+    old: Value<'a>,
+    new: Value<'a>,
+    change: Plain,
+    change_pct: Plain,
+    location: &'a str,
+}
+
+const HEADER_ZH: [&str; 14] = [
+    "类别",
+    "表",
+    "年份",
+    "层级",
+    "地区代码",
+    "地区名称",
+    "项目",
+    "字段",
+    "单位",
+    "原值",
+    "新值",
+    "增减",
+    "增减（%）",
+    "位置",
+];
+
+/// The records of revisions.csv in file order: inputs, rows, totals.
+fn records(r: &Revisions) -> Vec<Record<'_>> {
+    let blank = |kind: String| Record {
+        kind,
+        table: "",
+        year: String::new(),
+        level: "",
+        area_code: String::new(),
+        area_name: "",
+        item: String::new(),
+        field: "",
+        unit: "",
+        old: Value::Text(""),
+        new: Value::Text(""),
+        change: Plain(None),
+        change_pct: Plain(None),
+        location: "",
+    };
+    let mut out = Vec::new();
+    for c in &r.inputs {
+        out.push(Record {
+            table: &c.table,
+            location: &c.path,
+            ..blank(format!("input_{}", c.change))
+        });
+    }
+    for c in &r.rows {
+        out.push(row_record(c, blank(format!("row_{}", c.change))));
+    }
+    for t in &r.totals {
+        out.push(Record {
+            year: t.year.to_string(),
+            level: &t.level,
+            area_code: t.area_code.clone(),
+            area_name: &t.area_name,
+            item: t.item.clone(),
+            field: &t.indicator,
+            unit: &t.unit,
+            old: Value::Number(t.old),
+            new: Value::Number(t.new),
+            change: Plain(t.change),
+            change_pct: Plain(t.change_pct),
+            ..blank("total_changed".to_string())
+        });
+    }
+    out
+}
+
+/// A changed row: its key is (year, village, item…), (year, product) for prices, (code)
+/// for regions.
+fn row_record<'a>(c: &'a RowChange, blank: Record<'a>) -> Record<'a> {
+    let table = TableKind::from_name(&c.table);
+    let (year, key) = match c.key.split_first() {
+        Some((year, rest)) if table.is_none_or(|t| t.has_year()) => (year.as_str(), rest),
+        _ => ("", c.key.as_slice()),
+    };
+    let (level, area, item) = match (table, key) {
+        (Some(TableKind::Regions), _) => ("", key.join(" "), String::new()),
+        (Some(t), [village, rest @ ..]) if t.has_village() => {
+            ("village", village.clone(), rest.join(" "))
+        }
+        _ => ("", String::new(), key.join(" ")),
+    };
+    Record {
+        table: &c.table,
+        year: year.to_string(),
+        level,
+        area_code: area,
+        item,
+        field: &c.field,
+        old: Value::Text(&c.old),
+        new: Value::Text(&c.new),
+        location: &c.location,
+        ..blank
+    }
 }
 
 pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
@@ -26,97 +165,85 @@ pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
         )
     };
     let mut w = csv::Writer::from_path(path).map_err(io)?;
-    w.write_record([
-        "kind",
-        "table",
-        "year",
-        "level",
-        "area_code",
-        "area_name",
-        "item",
-        "field",
-        "unit",
-        "old",
-        "new",
-        "change",
-        "change_pct",
-        "location",
-    ])
-    .map_err(io)?;
-    for c in &r.inputs {
-        let kind = format!("input_{}", c.change);
-        w.write_record([
-            kind.as_str(),
-            &c.table,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            &c.path,
-        ])
-        .map_err(io)?;
+    let records = records(r);
+    if records.is_empty() {
+        w.write_record(HEADER).map_err(io)?;
     }
-    for c in &r.rows {
-        let kind = format!("row_{}", c.change);
-        // The key is (year, village, item…), (year, product) for prices, (code) for regions.
-        let table = TableKind::from_name(&c.table);
-        let (year, key) = match c.key.split_first() {
-            Some((year, rest)) if table.is_none_or(|t| t.has_year()) => (year.as_str(), rest),
-            _ => ("", c.key.as_slice()),
-        };
-        let (level, area, item) = match (table, key) {
-            (Some(TableKind::Regions), _) => ("", key.join(" "), String::new()),
-            (Some(t), [village, rest @ ..]) if t.has_village() => {
-                ("village", village.clone(), rest.join(" "))
-            }
-            _ => ("", String::new(), key.join(" ")),
-        };
-        w.write_record([
-            kind.as_str(),
-            &c.table,
-            year,
-            level,
-            &area,
-            "",
-            &item,
-            &c.field,
-            "",
-            &c.old,
-            &c.new,
-            "",
-            "",
-            &c.location,
-        ])
-        .map_err(io)?;
-    }
-    for t in &r.totals {
-        w.write_record([
-            "total_changed",
-            "",
-            &t.year.to_string(),
-            &t.level,
-            &t.area_code,
-            &t.area_name,
-            &t.item,
-            &t.indicator,
-            &t.unit,
-            &show(t.old),
-            &show(t.new),
-            &show(t.change),
-            &show(t.change_pct),
-            "",
-        ])
-        .map_err(io)?;
+    for record in records {
+        w.serialize(record).map_err(io)?;
     }
     w.flush()
         .map_err(|e| Error::io(path, "writing the revision report", e))
+}
+
+const HEADER: [&str; 14] = [
+    "kind",
+    "table",
+    "year",
+    "level",
+    "area_code",
+    "area_name",
+    "item",
+    "field",
+    "unit",
+    "old",
+    "new",
+    "change",
+    "change_pct",
+    "location",
+];
+
+/// revisions.xlsx: revisions.csv's records with Chinese headings, the totals' values as
+/// numbers shown to the report's precision.
+pub fn write_xlsx(path: &Path, r: &Revisions) -> Result<()> {
+    let mut workbook = Workbook::new();
+    let records = records(r);
+    if !sheet::fits(records.len(), false) {
+        // A country's revisions can pass Excel's rows; revisions.csv has them all.
+        return Ok(());
+    }
+    let err = xlsx::error(path);
+    if let Some(dir) = path.parent() {
+        workbook.set_tempdir(dir).map_err(&err)?;
+    }
+    let sheet = workbook.add_worksheet_with_low_memory().map_err(&err)?;
+    revisions_sheet(sheet, &records).map_err(&err)?;
+    xlsx::save(workbook, "修订报告", path)
+}
+
+fn revisions_sheet(
+    sheet: &mut Worksheet,
+    records: &[Record],
+) -> std::result::Result<(), XlsxError> {
+    let mut table = Table::new(sheet, SHEET_REVISIONS, None, &HEADER_ZH)?;
+    for record in records {
+        let dp = indicators::get(record.field).map_or(4, |i| i.report_decimals);
+        let value = |v| match v {
+            Value::Text(text) => Cell::Text(text),
+            Value::Number(n) => Cell::Number(n, dp),
+        };
+        let year = match record.year.parse::<i64>() {
+            Ok(y) => Cell::Int(y),
+            Err(_) => Cell::Text(&record.year),
+        };
+        table.push(&[
+            Cell::Text(&record.kind),
+            Cell::Text(record.table),
+            year,
+            Cell::Text(record.level),
+            Cell::Text(&record.area_code),
+            Cell::Text(record.area_name),
+            Cell::Text(&record.item),
+            Cell::Text(record.field),
+            Cell::Text(record.unit),
+            value(record.old),
+            value(record.new),
+            Cell::Number(record.change.0, dp),
+            Cell::Number(record.change_pct.0, 4),
+            Cell::Text(record.location),
+        ])?;
+    }
+    table.finish()
 }
 
 fn change_zh(change: &str) -> &'static str {

@@ -12,4 +12,5 @@ mod sample;
 mod store;
 mod warnings;
 mod workdir;
+mod xlsx;
 mod years;

@@ -120,8 +120,9 @@ fn identical_inputs_give_identical_bytes() {
     let first = wd.outputs("output/zhulin-2019/current");
     assert_eq!(wd.run(&["run", "pipelines/zhulin-2019.toml"]).code, 0);
     assert_eq!(first, wd.outputs("output/zhulin-2019/current"));
-    // totals.csv, totals.md, villages.csv, warnings.csv and 7 charts in PNG and SVG.
-    assert_eq!(first.len(), 4 + 14);
+    // totals.csv, totals.md, totals.xlsx, villages.csv, warnings.csv and 7 charts in PNG
+    // and SVG.
+    assert_eq!(first.len(), 5 + 14);
 }
 
 #[test]
