@@ -128,6 +128,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
 
     let pipeline_record = manifest::file_record(pipeline, &pipeline.display().to_string())?;
     let input_records = input_records(&inputs);
+    let damaged = damaged_cache_entries(&inputs);
     let headline = headline(&plan, &results, &layout, &inputs);
     // What the comparison below does not need goes now: at a country's scale the results
     // and the parsed tables hold gigabytes, and the earlier run is loaded next.
@@ -187,6 +188,11 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         None => "first run of this pipeline: nothing to compare with\n".to_string(),
     };
     let mut summary = summary;
+    for (path, why) in &damaged {
+        summary.push_str(&format!(
+            "cache entry of {path} not used: {why}; the file was parsed again and its entry replaced\n"
+        ));
+    }
     if !layout.villages_csv {
         summary.push_str(&format!(
             "villages.csv not written: {} villages (set [outputs] villages = true to write it)\n",
@@ -265,6 +271,19 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
         warnings,
         text,
     })
+}
+
+/// Input files whose cache entry failed its check, and why.
+fn damaged_cache_entries(inputs: &Inputs) -> Vec<(String, &'static str)> {
+    let mut damaged = Vec::new();
+    for table in inputs.tables.values() {
+        for (path, info) in table.files.iter().zip(&table.file_info) {
+            if let Some(why) = info.damaged_cache {
+                damaged.push((path.display().to_string(), why));
+            }
+        }
+    }
+    damaged
 }
 
 fn input_records(inputs: &Inputs) -> Vec<InputRecord> {

@@ -9,11 +9,12 @@ use crate::catalogue::{Catalogue, Sector};
 use crate::config::InputPlan;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
-use crate::ingest::cache::Cache;
+use crate::ingest::cache::{Cache, Lookup};
 use crate::ingest::decode::decode;
 pub use crate::ingest::texts::Texts;
 use crate::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
+use crate::text::shown;
 
 /// Typed values of one canonical field.
 #[derive(Debug, Clone)]
@@ -56,6 +57,9 @@ pub struct FileInfo {
     pub parsed: bool,
     /// The file's parse-cache key (its entry exists if the cache could store it).
     pub cache_key: String,
+    /// Why the file's cache entry could not be trusted, if it was damaged (the file was then
+    /// parsed again and its entry replaced).
+    pub damaged_cache: Option<&'static str>,
 }
 
 /// Column names that carry a row's position into the data frames.
@@ -211,9 +215,13 @@ pub fn read(
         let sha256 = sha256_hex(&bytes);
         let key = Cache::key(&sha256, &reading);
         let start = table.len();
-        let cached = cache
-            .load(&key)
-            .and_then(|(rows, columns)| table.append(&rows, file_id as u32).then_some(columns));
+        let (cached, damaged) = match cache.load(&key) {
+            Lookup::Hit(rows, columns) => {
+                (table.append(&rows, file_id as u32).then_some(columns), None)
+            }
+            Lookup::Miss => (None, None),
+            Lookup::Damaged(why) => (None, Some(why)),
+        };
         let parsed = cached.is_none();
         let columns = match cached {
             Some(columns) => columns,
@@ -248,6 +256,7 @@ pub fn read(
             rows: table.len() - start,
             parsed,
             cache_key: key,
+            damaged_cache: damaged,
         });
     }
     Ok((table, problems))
@@ -481,9 +490,13 @@ fn map_columns(
     header: &[String],
     path: &Path,
 ) -> std::result::Result<Vec<u64>, Vec<Problem>> {
-    let mut problems = Vec::new();
+    let mut problems = duplicate_headers(header, path);
     let mut columns = Vec::new();
-    let found = header.join(", ");
+    let found = header
+        .iter()
+        .map(|h| shown(h))
+        .collect::<Vec<_>>()
+        .join(", ");
     for (i, field) in plan.kind.fields().iter().enumerate() {
         match header.iter().position(|h| *h == plan.headers[i]) {
             Some(c) => columns.push(c as u64 + 1),
@@ -513,7 +526,8 @@ fn map_columns(
             problems.push(Problem::new(
                 Location::at(path, 1, c as u64 + 1),
                 format!(
-                    "unknown column \"{h}\" (not mapped in [inputs.{}.columns]; list it in ignore_columns to skip it)",
+                    "unknown column \"{}\" (not mapped in [inputs.{}.columns]; list it in ignore_columns to skip it)",
+                    shown(h),
                     plan.kind.name()
                 ),
             ));
@@ -524,6 +538,29 @@ fn map_columns(
     } else {
         Err(problems)
     }
+}
+
+/// A column name that the header holds twice: which column has the figures cannot be known,
+/// so neither is read (a problem at the second).
+fn duplicate_headers(header: &[String], path: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (c, h) in header.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        if let Some(first) = header[..c].iter().position(|x| x == h) {
+            problems.push(Problem::new(
+                Location::at(path, 1, c as u64 + 1),
+                format!(
+                    "column \"{}\" is in the header twice, as columns {} and {} (expected each column once; remove or rename one)",
+                    shown(h),
+                    first + 1,
+                    c + 1
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 enum Cell<'a> {
@@ -558,6 +595,10 @@ fn cell<'a>(
             None,
         ));
     }
+    if !matches!(field.kind, FieldKind::Year | FieldKind::Number(_)) {
+        // Before any lookup: the closest-name hint compares a cell with every name.
+        plain_text(trimmed, field)?;
+    }
     match field.kind {
         FieldKind::Year => {
             let year = number::parse(trimmed, rust_decimal::Decimal::ONE, true)
@@ -565,7 +606,7 @@ fn cell<'a>(
                 .flatten()
                 .map(|v| v / crate::fixed::SCALE)
                 .and_then(|v| i32::try_from(v).ok())
-                .ok_or_else(|| (format!("\"{raw}\" is not a year (expected a year such as 2019)"), None))?;
+                .ok_or_else(|| (format!("\"{}\" is not a year (expected a year such as 2019)", shown(raw)), None))?;
             if years.contains(&year) {
                 Ok(Cell::Year(year))
             } else {
@@ -580,21 +621,50 @@ fn cell<'a>(
         FieldKind::Item(ItemKind::Sector) => match Sector::parse(trimmed) {
             Some(s) => Ok(Cell::Text(s.code())),
             None => Err((
-                format!("\"{raw}\" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)"),
+                format!("\"{}\" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)", shown(raw)),
                 did_you_mean(trimmed, Sector::ALL.iter().map(|s| s.name_zh())),
             )),
         },
         FieldKind::Item(kind) => match catalogue.lookup(kind, trimmed) {
             Some(p) => Ok(Cell::Text(&p.code)),
             None => Err((
-                format!("\"{raw}\" is not in the product catalogue (expected {})", expected(field)),
+                format!("\"{}\" is not in the product catalogue (expected {})", shown(raw), expected(field)),
                 catalogue.suggest(kind, trimmed),
             )),
         },
         FieldKind::Number(_) => number::parse(raw, factor, field.whole)
             .map(Cell::Number)
-            .map_err(|e| (format!("\"{raw}\" {}", e.describe()), None)),
+            .map_err(|e| (format!("\"{}\" {}", shown(raw), e.describe()), None)),
     }
+}
+
+/// The longest code or name agristat accepts, in characters. Statistical division codes have
+/// 12 digits and the longest official village names a few dozen characters; a longer cell is
+/// a mistake (a pasted paragraph, a broken export), and would stall chart text layout.
+pub const MAX_TEXT_CHARS: usize = 100;
+
+/// A code or a name as it may be published: not absurdly long, no control characters (a NUL
+/// or an escape would be written into every output).
+fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, CellError> {
+    let length = text.chars().count();
+    if length > MAX_TEXT_CHARS {
+        let message = format!(
+            "\"{}\" is {length} characters long (expected {} of at most {MAX_TEXT_CHARS} characters)",
+            shown(text),
+            expected(field)
+        );
+        return Err((message, None));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        let message = format!(
+            "\"{}\" holds the control character U+{:04X} (expected {} of printable characters)",
+            shown(&text.replace(|c: char| c.is_control(), "\u{fffd}")),
+            c as u32,
+            expected(field)
+        );
+        return Err((message, None));
+    }
+    Ok(text)
 }
 
 fn expected(field: &Field) -> &'static str {

@@ -118,9 +118,12 @@ impl Figures {
 struct TotalRow<'a> {
     year: i32,
     level: &'static str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     area_code: &'a str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     area_name: &'a str,
     indicator: &'static str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     item: &'a str,
     unit: String,
     value: Plain,
@@ -135,10 +138,14 @@ struct TotalRow<'a> {
 #[derive(Serialize)]
 struct VillageRow<'a> {
     year: i32,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     township_code: &'a str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     village_code: &'a str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     village_name: &'a str,
     indicator: &'static str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     item: &'a str,
     unit: String,
     value: Plain,
@@ -265,10 +272,12 @@ pub fn write_villages(path: &Path, results: &Results, catalogue: &Catalogue) -> 
 pub struct WarningRow<'a> {
     pub check: &'static str,
     pub year: i32,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     pub village_code: &'a str,
     pub file: String,
     pub line: Option<u64>,
     pub column: Option<u64>,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     pub message: &'a str,
 }
 

@@ -84,14 +84,18 @@ pub fn write(c: &Contents, path: &Path) -> Result<()> {
     }
     let mut omitted = Vec::new();
     long.retain(|(name, levels, file)| {
-        let fits = sheet::fits(results.row_bound(levels), false);
+        let fits = results.row_bound(levels) <= LONG_SHEET_ROWS;
         if !fits {
             omitted.push(too_long(name, file));
         }
         fits
     });
     if !sheet::fits(c.warnings.len(), false) {
-        omitted.push(too_long(SHEET_WARNINGS, super::WARNINGS_CSV));
+        omitted.push(format!(
+            "“{SHEET_WARNINGS}”工作表超过 Excel 的 {} 行，未写入；数据见 {}。",
+            sheet::MAX_ROWS,
+            super::WARNINGS_CSV
+        ));
     }
     for &level in &c.layout.report_levels {
         level_sheet(&mut workbook, c, level, &omitted).map_err(&err)?;
@@ -127,11 +131,13 @@ pub fn save(mut workbook: Workbook, title: &str, path: &Path) -> Result<()> {
     file.sync_all().map_err(io)
 }
 
+/// The most rows a sheet of every figure (or every village's) gets. Excel takes a million,
+/// but such a sheet is slow to write (about 7 s for 600,000 rows) and to open, and no one
+/// reads it there: above this the CSV file holds the figures.
+pub const LONG_SHEET_ROWS: usize = 200_000;
+
 fn too_long(sheet: &str, file: &str) -> String {
-    format!(
-        "“{sheet}”工作表超过 Excel 的 {} 行，未写入；数据见 {file}。",
-        sheet::MAX_ROWS
-    )
+    format!("“{sheet}”工作表将超过 {LONG_SHEET_ROWS} 行，未写入；数据见 {file}。")
 }
 
 /// One report level: the tables of totals.md, one area below the other, with the area's code

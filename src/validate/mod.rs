@@ -8,6 +8,8 @@ pub mod plausibility;
 mod prices;
 mod rows;
 
+use std::path::Path;
+
 use crate::config::Plan;
 use crate::error::Problem;
 use crate::ingest::Inputs;
@@ -23,11 +25,18 @@ pub fn check(plan: &Plan, inputs: &Inputs) -> Vec<Problem> {
     }
     // A registry file that could not be read leaves its villages unknown: reporting every
     // row of the other tables for them would bury the one problem that matters.
-    if let Some(registry) = inputs
+    let registry = inputs
         .tables
         .get(&TableKind::Villages)
-        .filter(|r| r.unread_files.is_empty())
-    {
+        .filter(|r| r.unread_files.is_empty());
+    // An empty registry is one problem, not one per row of every other table.
+    if let Some(empty) = registry.filter(|r| r.is_empty() && r.rejected_villages.is_empty()) {
+        problems.push(Problem::new(
+            crate::error::Location::file(empty.files.first().map_or(Path::new(""), |f| f)),
+            "the village registry has no rows (expected a row for each village and year)"
+                .to_string(),
+        ));
+    } else if let Some(registry) = registry {
         for (kind, table) in &inputs.tables {
             if *kind != TableKind::Villages && kind.has_village() {
                 problems.extend(rows::unknown_villages(table, registry));

@@ -12,6 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::figure::plain;
 use crate::indicators;
+use crate::level::Level;
 use crate::report::csv_out::Plain;
 use crate::report::markdown::table;
 use crate::report::sheet::{self, Cell, Table};
@@ -37,7 +38,7 @@ enum Value<'a> {
 impl Serialize for Value<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self {
-            Value::Text(text) => s.serialize_str(text),
+            Value::Text(text) => s.serialize_str(&crate::text::inert(text)),
             Value::Number(v) => Plain(*v).serialize(s),
         }
     }
@@ -50,8 +51,11 @@ struct Record<'a> {
     table: &'a str,
     year: String,
     level: &'a str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     area_code: String,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     area_name: &'a str,
+    #[serde(serialize_with = "crate::text::serialize_inert")]
     item: String,
     field: &'a str,
     unit: &'a str,
@@ -254,11 +258,12 @@ fn change_zh(change: &str) -> &'static str {
     }
 }
 
-fn level_zh(level: &str) -> &'static str {
-    match level {
-        "village" => "村",
-        "township" => "乡镇",
-        _ => "区县",
+/// The level's Chinese noun; a key this version does not know (a run stored by another
+/// version) is shown as it is.
+fn level_zh(level: &str) -> &str {
+    match Level::from_key(level) {
+        Some(known) => known.noun_zh(),
+        None => level,
     }
 }
 
@@ -451,4 +456,26 @@ pub fn summary(r: &Revisions, limit: usize) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_level_has_its_own_chinese_name() {
+        let names: Vec<&str> = [
+            "village",
+            "township",
+            "county",
+            "prefecture",
+            "province",
+            "total",
+        ]
+        .into_iter()
+        .map(level_zh)
+        .collect();
+        assert_eq!(names, ["村", "乡镇", "区县", "地市", "省", "合计"]);
+        assert_eq!(level_zh("district"), "district");
+    }
 }

@@ -230,6 +230,7 @@ mod tests {
             rows,
             parsed: true,
             cache_key: "not cached".into(),
+            damaged_cache: None,
         };
         let table = Table {
             kind: TableKind::Regions,

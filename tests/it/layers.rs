@@ -7,7 +7,7 @@ use std::path::Path;
 /// Layers from the bottom up; a module may use its own and lower layers only.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "fixed", "units", "level", "hash", "timing", "buckets",
+        "error", "fixed", "units", "level", "hash", "timing", "buckets", "text",
     ],
     &["frame", "schema", "warning", "number"],
     &["config", "catalogue"],

@@ -5,6 +5,7 @@ mod codes;
 mod county;
 mod errors;
 mod generated;
+mod hostile;
 mod layers;
 mod revisions;
 mod sample;

@@ -1,0 +1,137 @@
+//! Inputs built to mislead or stall: formula-like names, control characters, huge cells,
+//! a header with a column twice, an empty registry, a damaged cache. Each is an error at its
+//! cell or a safe output, never a stall, a crash or a wrong total.
+
+use crate::workdir::Workdir;
+
+const PIPELINE: &str = "tests/data/mini/mini.toml";
+
+fn check_fails(damage: impl FnOnce(&Workdir)) -> String {
+    let wd = Workdir::mini();
+    damage(&wd);
+    let out = wd.run(&["check", "-q", PIPELINE]);
+    assert_eq!(
+        out.code, 1,
+        "stdout: {}\nstderr: {}",
+        out.stdout, out.stderr
+    );
+    out.stderr
+}
+
+#[test]
+fn formula_like_names_are_written_inert() {
+    let wd = Workdir::mini();
+    wd.edit(
+        "tests/data/mini/villages.csv",
+        "甲村",
+        "\"=HYPERLINK(\"\"http://x\"\",\"\"甲\"\")\"",
+    );
+    wd.edit("tests/data/mini/villages.csv", "测试镇", "@SUM(A1)");
+    let out = wd.run(&["run", "-q", PIPELINE]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let totals = wd.read("tests/data/mini/out/current/totals.csv");
+    assert!(totals.contains(",'@SUM(A1),"), "{totals}");
+    assert!(!totals.contains(",@SUM"), "{totals}");
+    let villages = wd.read("tests/data/mini/out/current/villages.csv");
+    assert!(
+        villages.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"甲\"\")\","),
+        "{villages}"
+    );
+    assert!(!villages.contains(",\"=HYPERLINK"), "{villages}");
+}
+
+#[test]
+fn a_huge_cell_is_an_error_shown_cut() {
+    let huge = "村".repeat(100_000);
+    let err = check_fails(|wd| wd.edit("tests/data/mini/villages.csv", "甲村", &huge));
+    let cut = "村".repeat(60);
+    assert_eq!(
+        err,
+        format!(
+            "tests/data/mini/villages.csv:2:3: column \"村名\": \"{cut}… (100000 characters)\" is 100000 characters long (expected a name of at most 100 characters)\n1 problem(s) found; nothing was written\n"
+        )
+    );
+}
+
+#[test]
+fn control_characters_in_a_name_are_an_error() {
+    let err = check_fails(|wd| wd.edit("tests/data/mini/villages.csv", "甲村", "甲\u{0}村"));
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/villages.csv:2:3: column "村名": "甲�村" holds the control character U+0000 (expected a name of printable characters)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn a_column_twice_in_the_header_is_refused() {
+    let err = check_fails(|wd| {
+        wd.edit(
+            "tests/data/mini/crops/01.csv",
+            "年份,村代码,作物,播种面积(亩),产量(公斤)\n2019,01,杂交水稻,100,50000\n2019,01,红薯,50,75000",
+            "年份,村代码,作物,播种面积(亩),产量(公斤),产量(公斤)\n2019,01,杂交水稻,100,50000,1\n2019,01,红薯,50,75000,1",
+        )
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/crops/01.csv:1:6: column "产量(公斤)" is in the header twice, as columns 5 and 6 (expected each column once; remove or rename one)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn an_empty_registry_is_one_problem_not_one_per_row() {
+    let err = check_fails(|wd| {
+        let registry = wd.read("tests/data/mini/villages.csv");
+        let header = registry.lines().next().unwrap();
+        std::fs::write(
+            wd.path("tests/data/mini/villages.csv"),
+            format!("{header}\n"),
+        )
+        .unwrap();
+    });
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/villages.csv: the village registry has no rows (expected a row for each village and year)
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn a_damaged_cache_entry_is_parsed_again_never_trusted() {
+    let wd = Workdir::mini();
+    let first = wd.run(&["run", "-q", PIPELINE]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let totals = wd.read("tests/data/mini/out/current/totals.csv");
+    // Flip a bit in the middle of every cache entry's rows.
+    let cache = wd.path("tests/data/mini/out/cache");
+    let mut flipped = 0;
+    for entry in std::fs::read_dir(&cache).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "arrow") {
+            let mut bytes = std::fs::read(&path).unwrap();
+            let at = bytes.len() / 2;
+            bytes[at] ^= 0x04;
+            // Written in place of the entry, not through its link in the run's data.
+            std::fs::remove_file(&path).unwrap();
+            std::fs::write(&path, bytes).unwrap();
+            flipped += 1;
+        }
+    }
+    assert!(flipped >= 3, "{flipped} entries");
+    let second = wd.run(&["run", "-q", PIPELINE]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second
+            .stderr
+            .contains("not used: its rows do not match their checksum; the file was parsed again"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stderr.contains("no changes against run"),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(wd.read("tests/data/mini/out/current/totals.csv"), totals);
+    // The entries were replaced: a third run uses them without a word.
+    let third = wd.run(&["run", "-q", PIPELINE]);
+    assert!(!third.stderr.contains("not used"), "{}", third.stderr);
+}
