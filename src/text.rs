@@ -8,7 +8,7 @@ use serde::Serializer;
 
 /// Characters that make Excel, WPS and LibreOffice read a cell as a formula (or, for tab and
 /// carriage return, start one in the next cell).
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+pub const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// `text` with a leading apostrophe if it would start a formula (the OWASP advice for CSV;
 /// spreadsheets show the apostrophe-prefixed text as the text itself).

@@ -644,12 +644,21 @@ fn cell<'a>(
 pub const MAX_TEXT_CHARS: usize = 100;
 
 /// A code or a name as it may be published: not absurdly long, no control characters (a NUL
-/// or an escape would be written into every output).
+/// or an escape would be written into every output), a name not beginning like a formula
+/// (`=HYPERLINK(…)` in a village's file; the writers make such text inert anyway).
 fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, CellError> {
     let length = text.chars().count();
     if length > MAX_TEXT_CHARS {
         let message = format!(
             "\"{}\" is {length} characters long (expected {} of at most {MAX_TEXT_CHARS} characters)",
+            shown(text),
+            expected(field)
+        );
+        return Err((message, None));
+    }
+    if field.kind == FieldKind::Text && text.starts_with(crate::text::FORMULA_START) {
+        let message = format!(
+            "\"{}\" begins like a spreadsheet formula (expected {} beginning with a letter or digit)",
             shown(text),
             expected(field)
         );
