@@ -128,6 +128,34 @@ pub struct Comparison {
     pub differences: Vec<String>,
 }
 
+/// The first argument that makes the benchmark binary compare two files and exit.
+pub const CHILD: &str = "--compare-totals";
+
+/// `compare` in a child process (this binary with `CHILD`): at a country's size the two
+/// tables take gigabytes, which the allocator would keep from the agristat run measured next.
+pub fn in_child(totals: &Path, reference: &Path) -> Result<Comparison, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(exe)
+        .arg(CHILD)
+        .arg(totals)
+        .arg(reference)
+        .output()
+        .map_err(|e| format!("comparing totals: {e}"))?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let compared = lines
+        .next()
+        .and_then(|l| l.parse().ok())
+        .ok_or("comparing totals: no count")?;
+    Ok(Comparison {
+        compared,
+        differences: lines.map(String::from).collect(),
+    })
+}
+
 /// Compares agristat's `totals` with DuckDB's `reference`.
 pub fn compare(totals: &Path, reference: &Path) -> Result<Comparison, String> {
     let ours = read(totals)?;

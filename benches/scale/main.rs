@@ -133,7 +133,7 @@ fn duckdb_check(
     let out = country.dir.join(format!("duckdb-{what}.csv"));
     let m = duckdb::totals(python, country, &out)?;
     report::process(&format!("DuckDB {what}"), &m);
-    let c = compare::compare(totals, &out)?;
+    let c = compare::in_child(totals, &out)?;
     if c.differences.is_empty() {
         println!(
             "  agristat and DuckDB agree on all {} township and county figures ({})",
@@ -233,6 +233,22 @@ fn measure_size(
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some(compare::CHILD) {
+        let args: Vec<String> = std::env::args().skip(2).collect();
+        return match compare::compare(Path::new(&args[0]), Path::new(&args[1])) {
+            Ok(c) => {
+                println!("{}", c.compared);
+                for d in &c.differences {
+                    println!("{d}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if std::env::args().nth(1).as_deref() == Some(measure::LAUNCHER) {
         return match measure::launcher(std::env::args_os().skip(2)) {
             Ok(()) => ExitCode::SUCCESS,
