@@ -69,60 +69,22 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         text,
     } = compute(&plan, &cache)?;
     let mut clock = Stages::start(2);
-
-    let (charts, chart_warnings) =
-        chart::render_all(&plan, &results, &inputs.catalogue, layout.chart_levels());
-    warnings.extend(chart_warnings);
-    if layout.chart_levels().is_empty() && !plan.charts.charts.is_empty() {
-        warnings.push(Warning {
-            year: plan.year,
-            village_code: String::new(),
-            check: Check::ChartSkipped,
-            location: None,
-            message: format!(
-                "no charts drawn: the report levels hold {} areas (at most {}); choose fewer with [outputs] report_levels",
-                layout.report_areas,
-                report::REPORT_AREAS_LIMIT
-            ),
-        });
-    }
-    warnings.sort();
+    let charts = draw_charts(&plan, &results, &inputs.catalogue, &layout, &mut warnings);
     clock.lap("charts");
 
     let staging = store.begin(&lock)?;
     let dir = staging.path().to_path_buf();
-    // Village figures are kept for the revision report where villages.csv is written; at a
-    // country's scale they would be ten times the input, and the changed rows already name
-    // the villages.
-    let kept = if layout.villages_csv {
-        results.levels()
-    } else {
-        layout.total_levels.clone()
+    let written = Written {
+        plan: &plan,
+        results: &results,
+        layout: &layout,
+        text: &text,
+        inputs: &inputs,
+        cache: &cache,
+        warnings: &warnings,
+        charts: &charts,
     };
-    // The outputs and the run's data are independent files: written side by side.
-    let (written, data) = std::thread::scope(|scope| {
-        let data = scope.spawn(|| -> Result<_> {
-            let frame = snapshot::results_frame(&results, &kept)?;
-            snapshot::save(&dir, &inputs, &cache, &frame)?;
-            Ok(frame)
-        });
-        let written = report::write(
-            &dir,
-            &plan,
-            &results,
-            &layout,
-            &text,
-            &inputs.catalogue,
-            &warnings,
-            &charts,
-        );
-        let frame = data
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (written, frame)
-    });
-    written?;
-    let results_frame = data?;
+    let results_frame = written.write(&dir)?;
     clock.lap("write and snapshot");
     store::fault_point("after-outputs");
 
@@ -143,62 +105,19 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     let id = store.new_id(&state, &time_id, &content_hash);
 
     // After a rollback this is the run rolled back to: revisions are against what is current.
-    let previous = state.current.clone();
-    let revisions = match &previous {
-        Some(previous_id) => {
-            let (old_manifest, old_frames, old_results) =
-                revisions::load_side(&store.run_dir(previous_id))?;
-            // This run's tables as stored, as the earlier run's are read: the parsed tables
-            // are gone by now, and the stored files are the cache entries, already on disk.
-            let frames = snapshot::load_tables(&dir)?;
-            let old = Side {
-                id: previous_id,
-                inputs: &old_manifest.inputs,
-                frames: &old_frames,
-                results: &old_results,
-                reading: old_manifest.reading(),
-            };
-            let new = Side {
-                id: &id,
-                inputs: &input_records,
-                frames: &frames,
-                results: &results_frame,
-                reading: manifest::reading(
-                    env!("CARGO_PKG_VERSION"),
-                    &pipeline_record,
-                    &catalogue_file,
-                ),
-            };
-            Some(revisions::compare(&old, &new, &catalogue)?)
-        }
-        None => None,
+    let new = Side {
+        id: &id,
+        inputs: &input_records,
+        // Filled by `compare_with_previous` from the stored files, only if there is a
+        // previous run to compare with.
+        frames: &ingest::Frames::new(),
+        results: &results_frame,
+        reading: manifest::reading(env!("CARGO_PKG_VERSION"), &pipeline_record, &catalogue_file),
     };
+    let revisions = compare_with_previous(&store, state.current.as_deref(), &dir, new, &catalogue)?;
     clock.lap("revisions");
-    let summary = match &revisions {
-        Some(r) => {
-            revisions_out::write_csv(&dir.join("revisions.csv"), r)?;
-            let md = dir.join("revisions.md");
-            std::fs::write(&md, revisions_out::markdown(r, &catalogue))
-                .map_err(|e| Error::io(&md, "writing the revision report", e))?;
-            if plan.xlsx_output {
-                revisions_out::write_xlsx(&dir.join(revisions_out::REVISIONS_XLSX), r)?;
-            }
-            revisions_out::summary(r, 10)
-        }
-        None => "first run of this pipeline: nothing to compare with\n".to_string(),
-    };
-    let mut summary = summary;
-    for (path, why) in &damaged {
-        summary.push_str(&format!(
-            "cache entry of {path} not used: {why}; the file was parsed again and its entry replaced\n"
-        ));
-    }
-    if !layout.villages_csv {
-        summary.push_str(&format!(
-            "villages.csv not written: {} villages (set [outputs] villages = true to write it)\n",
-            layout.villages
-        ));
-    }
+    let mut summary = write_revisions(&dir, &plan, revisions.as_ref(), &catalogue)?;
+    summary.push_str(&notes(&damaged, &layout));
 
     let manifest = Manifest {
         agristat_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -227,6 +146,152 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
             summary,
         }),
     })
+}
+
+/// What the run summary adds after the revisions: cache entries that failed their check,
+/// and villages.csv left out.
+fn notes(damaged: &[(String, &str)], layout: &Layout) -> String {
+    let mut notes = String::new();
+    for (path, why) in damaged {
+        notes.push_str(&format!(
+            "cache entry of {path} not used: {why}; the file was parsed again and its entry replaced\n"
+        ));
+    }
+    if !layout.villages_csv {
+        notes.push_str(&format!(
+            "villages.csv not written: {} villages (set [outputs] villages = true to write it)\n",
+            layout.villages
+        ));
+    }
+    notes
+}
+
+/// The charts of the report levels, or a warning saying why there are none.
+fn draw_charts(
+    plan: &Plan,
+    results: &Results,
+    catalogue: &crate::catalogue::Catalogue,
+    layout: &Layout,
+    warnings: &mut Vec<Warning>,
+) -> Vec<chart::ChartFile> {
+    let (charts, chart_warnings) =
+        chart::render_all(plan, results, catalogue, layout.chart_levels());
+    warnings.extend(chart_warnings);
+    if layout.chart_levels().is_empty() && !plan.charts.charts.is_empty() {
+        warnings.push(Warning {
+            year: plan.year,
+            village_code: String::new(),
+            check: Check::ChartSkipped,
+            location: None,
+            message: format!(
+                "no charts drawn: the report levels hold {} areas (at most {}); choose fewer with [outputs] report_levels",
+                layout.report_areas,
+                report::REPORT_AREAS_LIMIT
+            ),
+        });
+    }
+    warnings.sort();
+    charts
+}
+
+/// What a run writes into its staging folder before the comparison.
+struct Written<'a> {
+    plan: &'a Plan,
+    results: &'a Results,
+    layout: &'a Layout,
+    text: &'a str,
+    inputs: &'a Inputs,
+    cache: &'a Cache,
+    warnings: &'a [Warning],
+    charts: &'a [chart::ChartFile],
+}
+
+impl Written<'_> {
+    /// Writes the outputs and, side by side (they are independent files), the run's data;
+    /// returns the results frame kept for the next comparison.
+    fn write(&self, dir: &Path) -> Result<polars::prelude::DataFrame> {
+        // Village figures are kept for the revision report where villages.csv is written; at
+        // a country's scale they would be ten times the input, and the changed rows already
+        // name the villages.
+        let kept = if self.layout.villages_csv {
+            self.results.levels()
+        } else {
+            self.layout.total_levels.clone()
+        };
+        let (written, data) = std::thread::scope(|scope| {
+            let data = scope.spawn(|| -> Result<_> {
+                let frame = snapshot::results_frame(self.results, &kept)?;
+                snapshot::save(dir, self.inputs, self.cache, &frame)?;
+                Ok(frame)
+            });
+            let written = report::write(
+                dir,
+                self.plan,
+                self.results,
+                self.layout,
+                self.text,
+                &self.inputs.catalogue,
+                self.warnings,
+                self.charts,
+            );
+            let frame = data
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (written, frame)
+        });
+        written?;
+        data
+    }
+}
+
+/// The revisions against the `previous` run, if there is one. This run's tables are read as
+/// stored in `dir`, as the earlier run's are: the parsed tables are gone by now, and the
+/// stored files are the cache entries, already on disk.
+fn compare_with_previous(
+    store: &Store,
+    previous: Option<&str>,
+    dir: &Path,
+    new: Side,
+    catalogue: &crate::catalogue::Catalogue,
+) -> Result<Option<Revisions>> {
+    let Some(previous_id) = previous else {
+        return Ok(None);
+    };
+    let (old_manifest, old_frames, old_results) =
+        revisions::load_side(&store.run_dir(previous_id))?;
+    let old = Side {
+        id: previous_id,
+        inputs: &old_manifest.inputs,
+        frames: &old_frames,
+        results: &old_results,
+        reading: old_manifest.reading(),
+    };
+    let frames = snapshot::load_tables(dir)?;
+    let new = Side {
+        frames: &frames,
+        ..new
+    };
+    revisions::compare(&old, &new, catalogue).map(Some)
+}
+
+/// Writes the revision report (CSV, Markdown, workbook) and returns its terminal summary.
+fn write_revisions(
+    dir: &Path,
+    plan: &Plan,
+    revisions: Option<&Revisions>,
+    catalogue: &crate::catalogue::Catalogue,
+) -> Result<String> {
+    let Some(r) = revisions else {
+        return Ok("first run of this pipeline: nothing to compare with\n".to_string());
+    };
+    revisions_out::write_csv(&dir.join("revisions.csv"), r)?;
+    let md = dir.join("revisions.md");
+    std::fs::write(&md, revisions_out::markdown(r, catalogue))
+        .map_err(|e| Error::io(&md, "writing the revision report", e))?;
+    if plan.xlsx_output {
+        revisions_out::write_xlsx(&dir.join(revisions_out::REVISIONS_XLSX), r)?;
+    }
+    Ok(revisions_out::summary(r, 10))
 }
 
 /// What `check` and `run` share: the inputs, the results and the report.

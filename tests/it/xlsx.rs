@@ -258,25 +258,32 @@ fn revisions_go_to_their_own_workbook() {
 }
 
 #[test]
-fn names_that_look_like_formulas_stay_text() {
+fn codes_that_look_like_formulas_stay_text() {
+    // Names beginning like a formula are refused at their cell; codes are identifiers and
+    // may (`hostile::formula_like_codes_are_written_inert`).
     let wd = Workdir::mini();
-    let registry = "tests/data/mini/villages.csv";
-    wd.edit(registry, "甲村", "=1+2");
-    wd.edit(registry, "乙村", "@A1");
-    wd.edit(registry, ",测试镇,", ",+86测试镇,");
-    wd.edit(registry, ",测试镇,", ",+86测试镇,");
+    for file in [
+        "tests/data/mini/villages.csv",
+        "tests/data/mini/crops/01.csv",
+        "tests/data/mini/slaughter.csv",
+        "tests/data/mini/income.csv",
+    ] {
+        let text = wd.read(file).replace("\n2019,01,", "\n2019,=1+2,");
+        std::fs::write(wd.path(file), text).unwrap();
+    }
+    let registry = wd
+        .read("tests/data/mini/villages.csv")
+        .replace(",001,测试镇,", ",+86,测试镇,");
+    std::fs::write(wd.path("tests/data/mini/villages.csv"), registry).unwrap();
     let out = wd.run(&["run", "-q", "tests/data/mini/mini.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut book = open(&wd, "tests/data/mini/out/current");
     let villages = sheet(&mut book, "各村");
-    let names: Vec<&Data> = villages.rows().skip(1).map(|r| &r[3]).collect();
-    assert!(names.contains(&&Data::String("=1+2".to_string())));
-    assert!(names.contains(&&Data::String("@A1".to_string())));
+    let cells: Vec<&Data> = villages.rows().skip(1).flat_map(|r| r.iter()).collect();
+    assert!(cells.contains(&&Data::String("=1+2".to_string())));
     let report = sheet(&mut book, "乡镇");
-    assert_eq!(
-        report.rows().nth(2).unwrap()[1],
-        Data::String("+86测试镇".into())
-    );
+    let cells: Vec<&Data> = report.rows().flat_map(|r| r.iter()).collect();
+    assert!(cells.contains(&&Data::String("+86".to_string())));
     for name in book.sheet_names() {
         let formulas = book.worksheet_formula(&name).unwrap();
         assert!(
