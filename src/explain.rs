@@ -219,7 +219,7 @@ fn item_of(table: &Table, row: usize) -> &str {
 }
 
 /// The tables of a stored run, from its frames.
-fn tables_of(frames: &crate::ingest::Frames) -> Result<BTreeMap<TableKind, Table>> {
+fn tables_of(frames: &crate::vintage::snapshot::Frames) -> Result<BTreeMap<TableKind, Table>> {
     frames
         .iter()
         .map(|(kind, df)| Ok((*kind, Table::from_frame(*kind, df)?)))

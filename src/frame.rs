@@ -5,46 +5,6 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 
-/// Left-joins `right` on `keys`, keeping the left order (polars' join order is otherwise not
-/// deterministic).
-pub fn left_join(left: LazyFrame, right: LazyFrame, keys: &[&str]) -> LazyFrame {
-    let on: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let args = JoinArgs {
-        maintain_order: MaintainOrderJoin::Left,
-        ..JoinArgs::new(JoinType::Left)
-    };
-    left.join(right, on.clone(), on, args)
-}
-
-pub fn inner_join(left: LazyFrame, right: LazyFrame, keys: &[&str]) -> LazyFrame {
-    let on: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let args = JoinArgs {
-        maintain_order: MaintainOrderJoin::Left,
-        ..JoinArgs::new(JoinType::Inner)
-    };
-    left.join(right, on.clone(), on, args)
-}
-
-/// The rows of `left` with no match in `right` on `keys`.
-pub fn anti_join(left: LazyFrame, right: LazyFrame, keys: &[&str]) -> LazyFrame {
-    let names: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let marked = right
-        .select(names)
-        .unique(None, UniqueKeepStrategy::First)
-        .with_column(lit(true).alias("_matched"));
-    left_join(left, marked, keys)
-        .filter(col("_matched").is_null())
-        .drop(cols(["_matched"]))
-}
-
-pub fn concat_frames(frames: Vec<LazyFrame>) -> Result<LazyFrame> {
-    let args = UnionArgs {
-        rechunk: false,
-        ..Default::default()
-    };
-    concat(frames, args).map_err(Error::engine("stacking tables"))
-}
-
 pub fn collect(frame: LazyFrame, step: &'static str) -> Result<DataFrame> {
     frame.collect().map_err(Error::engine(step))
 }
@@ -126,61 +86,22 @@ impl<'a> Rows<'a> {
             .map_err(Error::engine("reading a total column"))?;
         Ok(c.iter().collect())
     }
-
-    pub fn f64(&self, name: &str) -> Result<Vec<Option<f64>>> {
-        let c = self
-            .column(name)?
-            .f64()
-            .map_err(Error::engine("reading a ratio column"))?;
-        Ok(c.iter().collect())
-    }
 }
 
 /// A 128-bit fingerprint of each row's values in `columns` (two independently seeded 64-bit
 /// hashes; a null differs from every value). Two runs' rows with equal fingerprints are taken
 /// as equal: a false match needs a 2⁻¹²⁸ coincidence, far below any hardware error rate.
 pub fn row_hashes(df: &DataFrame, columns: &[&str]) -> Result<Vec<u128>> {
-    use std::hash::BuildHasher;
-    let seeds = [
-        foldhash::fast::FixedState::with_seed(0x6167_7269_7374_6174),
-        foldhash::fast::FixedState::with_seed(0x7265_7669_7369_6f6e),
-    ];
-    let mut state: Vec<[u64; 2]> = vec![[0, 0]; df.height()];
-    let mut mix = |row: usize, value: &dyn Fn(&foldhash::fast::FixedState, u64) -> u64| {
-        for (h, seed) in state[row].iter_mut().zip(&seeds) {
-            *h = value(seed, *h);
-        }
-    };
     let engine = || Error::engine("fingerprinting rows");
+    let mut state: Vec<[u64; 2]> = vec![[0, 0]; df.height()];
     for name in columns {
-        let column = df.column(name).map_err(engine())?;
-        let series = column.as_materialized_series();
+        let series = df.column(name).map_err(engine())?.as_materialized_series();
         match series.dtype() {
-            DataType::String => {
-                for (row, v) in series.str().map_err(engine())?.iter().enumerate() {
-                    mix(row, &|s, h| s.hash_one((h, v)));
-                }
-            }
-            DataType::Int32 => {
-                for (row, v) in series.i32().map_err(engine())?.iter().enumerate() {
-                    mix(row, &|s, h| s.hash_one((h, v)));
-                }
-            }
-            DataType::UInt32 => {
-                for (row, v) in series.u32().map_err(engine())?.iter().enumerate() {
-                    mix(row, &|s, h| s.hash_one((h, v)));
-                }
-            }
-            DataType::Int64 => {
-                for (row, v) in series.i64().map_err(engine())?.iter().enumerate() {
-                    mix(row, &|s, h| s.hash_one((h, v)));
-                }
-            }
-            DataType::Int128 => {
-                for (row, v) in series.i128().map_err(engine())?.iter().enumerate() {
-                    mix(row, &|s, h| s.hash_one((h, v)));
-                }
-            }
+            DataType::String => mix(&mut state, series.str().map_err(engine())?.iter()),
+            DataType::Int32 => mix(&mut state, series.i32().map_err(engine())?.iter()),
+            DataType::UInt32 => mix(&mut state, series.u32().map_err(engine())?.iter()),
+            DataType::Int64 => mix(&mut state, series.i64().map_err(engine())?.iter()),
+            DataType::Int128 => mix(&mut state, series.i128().map_err(engine())?.iter()),
             other => {
                 let message = format!("column {name} has an unexpected type {other}");
                 return Err(engine()(PolarsError::SchemaMismatch(message.into())));
@@ -191,6 +112,20 @@ pub fn row_hashes(df: &DataFrame, columns: &[&str]) -> Result<Vec<u128>> {
         .into_iter()
         .map(|[a, b]| (u128::from(a) << 64) | u128::from(b))
         .collect())
+}
+
+/// Folds each row's value (`None` for a null) into its two running hashes.
+fn mix<T: std::hash::Hash>(state: &mut [[u64; 2]], values: impl IntoIterator<Item = T>) {
+    use std::hash::BuildHasher;
+    let seeds = [
+        foldhash::fast::FixedState::with_seed(0x6167_7269_7374_6174),
+        foldhash::fast::FixedState::with_seed(0x7265_7669_7369_6f6e),
+    ];
+    for (hashes, value) in state.iter_mut().zip(values) {
+        for (h, seed) in hashes.iter_mut().zip(&seeds) {
+            *h = seed.hash_one((*h, &value));
+        }
+    }
 }
 
 /// Which rows of `a` and of `b` have a fingerprint the other lacks: both sorted with their

@@ -110,7 +110,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         inputs: &input_records,
         // Filled by `compare_with_previous` from the stored files, only if there is a
         // previous run to compare with.
-        frames: &ingest::Frames::new(),
+        frames: &snapshot::Frames::new(),
         results: &results_frame,
         reading: manifest::reading(env!("CARGO_PKG_VERSION"), &pipeline_record, &catalogue_file),
     };

@@ -17,9 +17,6 @@ use crate::schema::TableKind;
 pub use cache::Cache;
 pub use table::Table;
 
-/// Each table of a stored run as a data frame, for the comparison between runs.
-pub type Frames = BTreeMap<TableKind, polars::prelude::DataFrame>;
-
 /// Everything a pipeline reads.
 #[derive(Debug)]
 pub struct Inputs {

@@ -75,13 +75,9 @@ impl Texts {
         self.dict.get_index_of(value).map(|i| i as u32)
     }
 
-    /// The values of rows `start..`, in order.
-    pub fn iter_from(&self, start: usize) -> impl Iterator<Item = &str> + '_ {
-        self.ids[start..].iter().map(|&id| self.value(id))
-    }
-
+    /// The value of each row, in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.iter_from(0)
+        self.ids.iter().map(|&id| self.value(id))
     }
 
     /// `f` of each row's value, calling `f` once per distinct value rather than per row.

@@ -12,7 +12,7 @@ use crate::fixed::SCALE_DIGITS;
 use crate::frame::{collect, filter_rows, row_hashes, unmatched, Rows};
 use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::ingest::table::{FILE, LINE};
-use crate::ingest::Frames;
+use super::snapshot::Frames;
 use crate::schema::{FieldKind, TableKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,9 +21,12 @@ use polars_io::{SerReader, SerWriter};
 use crate::aggregate::Results;
 use crate::error::{Error, Result};
 use crate::ingest::table::FILE;
-use crate::ingest::{Cache, Frames, Inputs};
+use crate::ingest::{Cache, Inputs};
 use crate::level::Level;
 use crate::schema::TableKind;
+
+/// Each table of a stored run as a data frame with `_file` and `_line`.
+pub type Frames = std::collections::BTreeMap<TableKind, DataFrame>;
 
 const DATA: &str = "data";
 const RESULTS: &str = "results.arrow";
