@@ -16,8 +16,8 @@ use crate::indicators::{self, Ind};
 use crate::ingest;
 use crate::ingest::Table;
 use crate::schema::TableKind;
-use crate::vintage::manifest::input_path;
-use crate::vintage::{revisions, Store};
+use crate::vintage::manifest::{input_path, Manifest};
+use crate::vintage::{snapshot, Store};
 
 fn usage(what: String, hint: Option<String>, at: &Path) -> Error {
     Error::Config(vec![Problem::new(Location::file(at), what).with_hint(hint)])
@@ -50,7 +50,9 @@ pub fn explain(
             store.root(),
         ));
     };
-    let (manifest, frames, _) = revisions::load_side(&store.run_dir(&current))?;
+    let run_dir = store.run_dir(&current);
+    let manifest = Manifest::read(&run_dir.join("manifest.json"))?;
+    let frames = snapshot::load_tables(&run_dir)?;
     let (catalogue, _) = ingest::read_catalogue(&plan)?;
     // The item as the user wrote it: a catalogue code or name, a sector, a project.
     let item_code = match item {

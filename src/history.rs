@@ -9,8 +9,8 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::ingest;
 use crate::vintage::journal::Action;
 use crate::vintage::manifest::Manifest;
-use crate::vintage::revisions::{self, Revisions, Side};
-use crate::vintage::{revisions_out, Store};
+use crate::vintage::revisions::{self, Revisions, Stored};
+use crate::vintage::{revisions_out, snapshot, Store};
 
 /// The history of a pipeline's output folder as a text table: each run made current, with
 /// what changed against the run current before it and its headline totals, each rollback,
@@ -167,23 +167,28 @@ pub fn diff(pipeline: &Path, a: Option<&str>, b: Option<&str>) -> Result<(Revisi
         }
     };
     let (catalogue, _) = ingest::read_catalogue(&plan)?;
-    let (old_manifest, old_frames, old_results) = revisions::load_side(&store.run_dir(&from))?;
-    let (new_manifest, new_frames, new_results) = revisions::load_side(&store.run_dir(&to))?;
-    let old = Side {
+    let (old_dir, new_dir) = (store.run_dir(&from), store.run_dir(&to));
+    let old_manifest = Manifest::read(&old_dir.join("manifest.json"))?;
+    let new_manifest = Manifest::read(&new_dir.join("manifest.json"))?;
+    let (old_results, new_results) = (
+        snapshot::load_results(&old_dir)?,
+        snapshot::load_results(&new_dir)?,
+    );
+    let old = Stored {
         id: &from,
+        dir: &old_dir,
         inputs: &old_manifest.inputs,
-        frames: &old_frames,
         results: &old_results,
         reading: old_manifest.reading(),
     };
-    let new = Side {
+    let new = Stored {
         id: &to,
+        dir: &new_dir,
         inputs: &new_manifest.inputs,
-        frames: &new_frames,
         results: &new_results,
         reading: new_manifest.reading(),
     };
-    let revisions = revisions::compare(&old, &new, &catalogue)?;
+    let revisions = revisions::compare_runs(&old, &new, &catalogue)?;
     let text = format!(
         "{to} against {from}\n{}",
         revisions_out::summary(&revisions, usize::MAX)

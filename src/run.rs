@@ -13,7 +13,7 @@ use crate::report::{self, Layout};
 use crate::timing::Stages;
 use crate::validate::{self, plausibility};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
-use crate::vintage::revisions::{self, Revisions, Side};
+use crate::vintage::revisions::{self, Revisions, Stored};
 use crate::vintage::{revisions_out, snapshot, store, Store};
 use crate::warning::{Check, Warning};
 
@@ -105,16 +105,14 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     let id = store.new_id(&state, &time_id, &content_hash);
 
     // After a rollback this is the run rolled back to: revisions are against what is current.
-    let new = Side {
+    let new = Stored {
         id: &id,
+        dir: &dir,
         inputs: &input_records,
-        // Filled by `compare_with_previous` from the stored files, only if there is a
-        // previous run to compare with.
-        frames: &snapshot::Frames::new(),
         results: &results_frame,
         reading: manifest::reading(env!("CARGO_PKG_VERSION"), &pipeline_record, &catalogue_file),
     };
-    let revisions = compare_with_previous(&store, state.current.as_deref(), &dir, new, &catalogue)?;
+    let revisions = compare_with_previous(&store, state.current.as_deref(), &new, &catalogue)?;
     clock.lap("revisions");
     let mut summary = write_revisions(&dir, &plan, revisions.as_ref(), &catalogue)?;
     summary.push_str(&notes(&damaged, &layout));
@@ -245,33 +243,28 @@ impl Written<'_> {
 }
 
 /// The revisions against the `previous` run, if there is one. This run's tables are read as
-/// stored in `dir`, as the earlier run's are: the parsed tables are gone by now, and the
-/// stored files are the cache entries, already on disk.
+/// stored, as the earlier run's are: the parsed tables are gone by now, and the stored files
+/// are the cache entries, already on disk.
 fn compare_with_previous(
     store: &Store,
     previous: Option<&str>,
-    dir: &Path,
-    new: Side,
+    new: &Stored,
     catalogue: &crate::catalogue::Catalogue,
 ) -> Result<Option<Revisions>> {
     let Some(previous_id) = previous else {
         return Ok(None);
     };
-    let (old_manifest, old_frames, old_results) =
-        revisions::load_side(&store.run_dir(previous_id))?;
-    let old = Side {
+    let old_dir = store.run_dir(previous_id);
+    let old_manifest = Manifest::read(&old_dir.join("manifest.json"))?;
+    let old_results = snapshot::load_results(&old_dir)?;
+    let old = Stored {
         id: previous_id,
+        dir: &old_dir,
         inputs: &old_manifest.inputs,
-        frames: &old_frames,
         results: &old_results,
         reading: old_manifest.reading(),
     };
-    let frames = snapshot::load_tables(dir)?;
-    let new = Side {
-        frames: &frames,
-        ..new
-    };
-    revisions::compare(&old, &new, catalogue).map(Some)
+    revisions::compare_runs(&old, new, catalogue).map(Some)
 }
 
 /// Writes the revision report (CSV, Markdown, workbook) and returns its terminal summary.

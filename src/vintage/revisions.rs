@@ -1,10 +1,14 @@
 //! What changed between two runs: input files, village rows (by key, field by field) and
 //! totals at every level. Computed with joins over whole tables, like validation.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use polars::prelude::*;
 use rust_decimal::Decimal;
 
-use super::manifest::{input_path, InputRecord, Manifest};
+use super::manifest::{input_path, InputRecord};
+use super::snapshot::{self, Frames};
 use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::figure::{plain, Figure};
@@ -12,7 +16,6 @@ use crate::fixed::SCALE_DIGITS;
 use crate::frame::{collect, filter_rows, row_hashes, unmatched, Rows};
 use crate::indicators::{self, CSV_RATIO_DECIMALS};
 use crate::ingest::table::{FILE, LINE};
-use super::snapshot::Frames;
 use crate::schema::{FieldKind, TableKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,17 +71,77 @@ impl Revisions {
     }
 }
 
-/// One side of a comparison: a run's manifest inputs, tables and results.
-pub struct Side<'a> {
+/// A stored run to compare: its folder (with the stored tables), manifest inputs and results.
+pub struct Stored<'a> {
     pub id: &'a str,
+    pub dir: &'a Path,
     pub inputs: &'a [InputRecord],
-    pub frames: &'a Frames,
     pub results: &'a DataFrame,
-    /// What the rows depend on besides the files (`manifest::reading`).
+    /// What its rows depend on besides the files (`manifest::reading`).
     pub reading: String,
 }
 
-pub fn compare(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Revisions> {
+/// Compares two stored runs, loading of their tables only what can differ: when both read
+/// files the same way, a file with the same path and content on both sides gives the same
+/// rows, and a key is unique within a run, so those rows can neither differ nor match a
+/// changed row. A rerun after one village's file changed loads that file's rows, not the
+/// country's.
+pub fn compare_runs(old: &Stored, new: &Stored, catalogue: &Catalogue) -> Result<Revisions> {
+    let same_reading = old.reading == new.reading;
+    let load = |side: &Stored, other: &Stored| {
+        let unchanged: BTreeMap<TableKind, Vec<bool>> = TableKind::ALL
+            .into_iter()
+            .map(|kind| (kind, unchanged_files(kind, side.inputs, other.inputs)))
+            .collect();
+        snapshot::load_tables_where(side.dir, |kind, file| {
+            !same_reading || needed(&unchanged[&kind], file)
+        })
+    };
+    let (old_frames, new_frames) = (load(old, new)?, load(new, old)?);
+    compare(
+        &Side::of(old, &old_frames),
+        &Side::of(new, &new_frames),
+        catalogue,
+    )
+}
+
+/// Whether a comparison needs the rows of file `file`: unless it is known to be unchanged.
+fn needed(unchanged: &[bool], file: u32) -> bool {
+    !unchanged.get(file as usize).copied().unwrap_or(false)
+}
+
+/// Whether each file of `kind` in `mine` is in `theirs` with the same path and content.
+fn unchanged_files(kind: TableKind, mine: &[InputRecord], theirs: &[InputRecord]) -> Vec<bool> {
+    mine.iter()
+        .filter(|r| r.table == kind.name())
+        .map(|r| {
+            theirs
+                .iter()
+                .any(|t| t.table == r.table && t.path == r.path && t.sha256 == r.sha256)
+        })
+        .collect()
+}
+
+/// One side of a comparison: a run's manifest inputs, the tables it needs, and results.
+struct Side<'a> {
+    id: &'a str,
+    inputs: &'a [InputRecord],
+    frames: &'a Frames,
+    results: &'a DataFrame,
+}
+
+impl<'a> Side<'a> {
+    fn of(stored: &'a Stored, frames: &'a Frames) -> Side<'a> {
+        Side {
+            id: stored.id,
+            inputs: stored.inputs,
+            frames,
+            results: stored.results,
+        }
+    }
+}
+
+fn compare(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Revisions> {
     Ok(Revisions {
         from: old.id.to_string(),
         to: new.id.to_string(),
@@ -177,13 +240,13 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
         let (Some(o), Some(n)) = (old.frames.get(&kind), new.frames.get(&kind)) else {
             continue;
         };
-        let (o, n) = &if old.reading == new.reading {
-            (
-                changed_files_only(o, kind, old.inputs, new.inputs)?,
-                changed_files_only(n, kind, new.inputs, old.inputs)?,
-            )
-        } else {
-            (o.clone(), n.clone())
+        // A side none of whose files changed has no rows here, and no columns either: it
+        // takes the other side's, empty.
+        let (o, n) = match (o.width(), n.width()) {
+            (0, 0) => continue,
+            (0, _) => (&n.clear(), n),
+            (_, 0) => (o, &o.clear()),
+            _ => (o, n),
         };
         let (o, n) = &differing_rows(o, n, kind)?;
         let key: Vec<&str> = kind.key().to_vec();
@@ -285,35 +348,6 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
         }
     }
     Ok(changes)
-}
-
-/// The rows of `frame` (a side with inputs `mine`) from files that the other side does not
-/// have with the same content. Read the same way, an unchanged file gives the same rows, and
-/// a key is unique within a run, so those rows can neither differ nor match a changed row:
-/// a rerun after one village's file changed compares that file's rows, not the country's.
-fn changed_files_only(
-    frame: &DataFrame,
-    kind: TableKind,
-    mine: &[InputRecord],
-    theirs: &[InputRecord],
-) -> Result<DataFrame> {
-    let unchanged: Vec<bool> = mine
-        .iter()
-        .filter(|r| r.table == kind.name())
-        .map(|r| {
-            theirs
-                .iter()
-                .any(|t| t.table == r.table && t.path == r.path && t.sha256 == r.sha256)
-        })
-        .collect();
-    let files = Rows::new(frame).u32(FILE)?;
-    let keep: BooleanChunked = files
-        .iter()
-        .map(|&f| !unchanged.get(f as usize).copied().unwrap_or(false))
-        .collect();
-    frame.filter(&keep).map_err(crate::error::Error::engine(
-        "selecting the rows of changed files",
-    ))
 }
 
 /// The rows of each side that the other side does not hold with every field equal (one
@@ -435,13 +469,6 @@ fn totals(old: &DataFrame, new: &DataFrame, catalogue: &Catalogue) -> Result<Vec
     Ok(changes)
 }
 
-/// Loads a stored run and its manifest, for comparisons between vintages.
-pub fn load_side(run_dir: &std::path::Path) -> Result<(Manifest, Frames, DataFrame)> {
-    let manifest = Manifest::read(&run_dir.join("manifest.json"))?;
-    let (frames, results) = super::snapshot::load(run_dir)?;
-    Ok((manifest, frames, results))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,7 +524,6 @@ mod tests {
             inputs: &[],
             frames,
             results: &results,
-            reading: String::new(),
         };
         let changes = rows(
             &side("old", &old_frames),
@@ -544,17 +570,23 @@ mod tests {
         frame
             .replace(FILE, Column::new(FILE.into(), vec![0u32, 0, 1, 2]))
             .unwrap();
+        let kept = |mine: &[InputRecord], theirs: &[InputRecord]| {
+            let unchanged = unchanged_files(TableKind::Villages, mine, theirs);
+            let files = Rows::new(&frame).u32(FILE).unwrap();
+            let keep: Vec<bool> = files.iter().map(|&f| needed(&unchanged, f)).collect();
+            crate::frame::filter_rows(&frame, &keep).unwrap()
+        };
         let mine = [record("a.csv", "1"), record("b.csv", "2")];
         let theirs = [record("a.csv", "1"), record("b.csv", "3")];
-        let kept = changed_files_only(&frame, TableKind::Villages, &mine, &theirs).unwrap();
-        let codes = Rows::new(&kept).str("village_code").unwrap();
+        let codes = Rows::new(&kept(&mine, &theirs))
+            .str("village_code")
+            .unwrap();
         assert_eq!(codes, ["03", "04"]);
         // Another table's records say nothing about this one's files.
         let other = [record("a.csv", "1")].map(|r| InputRecord {
             table: "crops".to_string(),
             ..r
         });
-        let kept = changed_files_only(&frame, TableKind::Villages, &other, &other).unwrap();
-        assert_eq!(kept.height(), 4);
+        assert_eq!(kept(&other, &other).height(), 4);
     }
 }

@@ -20,6 +20,7 @@ use polars_io::{SerReader, SerWriter};
 
 use crate::aggregate::Results;
 use crate::error::{Error, Result};
+use crate::frame::{filter_rows, Rows};
 use crate::ingest::table::FILE;
 use crate::ingest::{Cache, Inputs};
 use crate::level::Level;
@@ -119,22 +120,32 @@ fn table_dir(kind: TableKind) -> String {
 
 /// The tables of a stored run, each as one frame with `_file` and `_line`.
 pub fn load_tables(run_dir: &Path) -> Result<Frames> {
+    load_tables_where(run_dir, |_, _| true)
+}
+
+/// The tables of a stored run holding only the rows of the files `keep(table, file index)`
+/// selects; a table none of whose files is kept is an empty frame (no rows, no columns).
+pub fn load_tables_where(run_dir: &Path, keep: impl Fn(TableKind, u32) -> bool) -> Result<Frames> {
     let dir = run_dir.join(DATA);
     let mut frames = Frames::new();
     for kind in TableKind::ALL {
         let per_file = dir.join(table_dir(kind));
         let whole = dir.join(table_file(kind));
+        let keep = |file| keep(kind, file);
         if per_file.is_dir() {
-            frames.insert(kind, load_files(&per_file)?);
+            frames.insert(kind, load_files(&per_file, keep)?);
         } else if whole.is_file() {
-            frames.insert(kind, read(&whole)?);
+            // A run stored before per-file data: the whole table, then its kept rows.
+            let table = read(&whole)?;
+            let kept: Vec<bool> = Rows::new(&table).u32(FILE)?.into_iter().map(keep).collect();
+            frames.insert(kind, filter_rows(&table, &kept)?);
         }
     }
     Ok(frames)
 }
 
-/// A table's per-file entries, in file order, stacked with the index of each row's file.
-fn load_files(dir: &Path) -> Result<DataFrame> {
+/// A table's kept per-file entries, in file order, stacked with the index of each row's file.
+fn load_files(dir: &Path, keep: impl Fn(u32) -> bool) -> Result<DataFrame> {
     let listing =
         std::fs::read_dir(dir).map_err(|e| Error::io(dir, "reading an earlier run's data", e))?;
     let mut entries: Vec<(u32, std::path::PathBuf)> = listing
@@ -144,6 +155,7 @@ fn load_files(dir: &Path) -> Result<DataFrame> {
             let index = path.file_stem()?.to_str()?.parse().ok()?;
             Some((index, path))
         })
+        .filter(|(index, _)| keep(*index))
         .collect();
     entries.sort();
     let mut stacked: Option<DataFrame> = None;
@@ -163,12 +175,14 @@ fn load_files(dir: &Path) -> Result<DataFrame> {
     Ok(stacked.unwrap_or_default())
 }
 
+/// The results a stored run kept for comparisons.
+pub fn load_results(run_dir: &Path) -> Result<DataFrame> {
+    read(&run_dir.join(DATA).join(RESULTS))
+}
+
 /// The tables and results of an earlier run.
 pub fn load(run_dir: &Path) -> Result<(Frames, DataFrame)> {
-    Ok((
-        load_tables(run_dir)?,
-        read(&run_dir.join(DATA).join(RESULTS))?,
-    ))
+    Ok((load_tables(run_dir)?, load_results(run_dir)?))
 }
 
 #[cfg(test)]

@@ -410,3 +410,37 @@ fn one_run_at_a_time_per_output_folder() {
         .count();
     assert_eq!(runs, 2);
 }
+
+/// A file removed while every other file is unchanged: the new run's side of that table has
+/// no rows to load at all, and the removed file's rows are still reported, row by row.
+#[test]
+fn the_rows_of_a_removed_file_are_reported_when_no_other_file_changed() {
+    let wd = Workdir::mini();
+    let pipeline = "tests/data/mini/mini.toml";
+    assert_eq!(wd.run(&["run", "-q", pipeline]).code, 0);
+    std::fs::remove_file(wd.path("tests/data/mini/crops/02.csv")).unwrap();
+    let second = wd.run(&["run", "-q", pipeline]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let rows = csv_rows(&wd.read("tests/data/mini/out/current/revisions.csv"));
+    let removed: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r["kind"].starts_with("row"))
+        .map(|r| {
+            (
+                r["kind"].as_str(),
+                r["area_code"].as_str(),
+                r["item"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            ("row_removed", "02", "杂交水稻"),
+            ("row_removed", "02", "玉米")
+        ]
+    );
+    assert!(rows
+        .iter()
+        .any(|r| r["kind"] == "input_removed" && r["table"] == "crops"));
+}
