@@ -9,13 +9,7 @@ const PIPELINE: &str = "tests/data/mini/mini.toml";
 fn check_fails(damage: impl FnOnce(&Workdir)) -> String {
     let wd = Workdir::mini();
     damage(&wd);
-    let out = wd.run(&["check", "-q", PIPELINE]);
-    assert_eq!(
-        out.code, 1,
-        "stdout: {}\nstderr: {}",
-        out.stdout, out.stderr
-    );
-    out.stderr
+    wd.check_fails(PIPELINE)
 }
 
 #[test]
@@ -38,19 +32,7 @@ fn formula_like_codes_are_written_inert() {
     let wd = Workdir::mini();
     // Codes are identifiers, not names: "@01" is accepted, and written so that a
     // spreadsheet shows it as text.
-    for file in [
-        "tests/data/mini/villages.csv",
-        "tests/data/mini/crops/01.csv",
-        "tests/data/mini/slaughter.csv",
-        "tests/data/mini/income.csv",
-    ] {
-        let text = wd.read(file).replace("\n2019,01,", "\n2019,@01,");
-        std::fs::write(wd.path(file), text).unwrap();
-    }
-    let registry = wd
-        .read("tests/data/mini/villages.csv")
-        .replace(",001,测试镇,", ",=1+2,测试镇,");
-    std::fs::write(wd.path("tests/data/mini/villages.csv"), registry).unwrap();
+    wd.recode_mini("@01", "=1+2");
     let out = wd.run(&["run", "-q", PIPELINE]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let villages = wd.read("tests/data/mini/out/current/villages.csv");

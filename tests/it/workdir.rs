@@ -52,6 +52,39 @@ impl Workdir {
         self.write(p, text.replacen(from, to, 1));
     }
 
+    /// Gives village 01 of the mini fixture the code `village` and its township the code
+    /// `township`, in every file that names them.
+    pub fn recode_mini(&self, village: &str, township: &str) {
+        for file in [
+            "tests/data/mini/villages.csv",
+            "tests/data/mini/crops/01.csv",
+            "tests/data/mini/slaughter.csv",
+            "tests/data/mini/income.csv",
+        ] {
+            let text = self
+                .read(file)
+                .replace("\n2019,01,", &format!("\n2019,{village},"));
+            self.write(file, text);
+        }
+        let registry = self
+            .read("tests/data/mini/villages.csv")
+            .replace(",001,测试镇,", &format!(",{township},测试镇,"));
+        self.write("tests/data/mini/villages.csv", registry);
+    }
+
+    /// `check` of `pipeline`, which must find data problems (exit 1) and print nothing on
+    /// stdout; its stderr.
+    pub fn check_fails(&self, pipeline: &str) -> String {
+        let out = self.run(&["check", pipeline]);
+        assert_eq!(
+            out.code, 1,
+            "stdout: {}\nstderr: {}",
+            out.stdout, out.stderr
+        );
+        assert_eq!(out.stdout, "");
+        out.stderr
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_with(args, &[("AGRISTAT_PROGRESS", "never")])
     }

@@ -262,19 +262,7 @@ fn codes_that_look_like_formulas_stay_text() {
     // Names beginning like a formula are refused at their cell; codes are identifiers and
     // may (`hostile::formula_like_codes_are_written_inert`).
     let wd = Workdir::mini();
-    for file in [
-        "tests/data/mini/villages.csv",
-        "tests/data/mini/crops/01.csv",
-        "tests/data/mini/slaughter.csv",
-        "tests/data/mini/income.csv",
-    ] {
-        let text = wd.read(file).replace("\n2019,01,", "\n2019,=1+2,");
-        std::fs::write(wd.path(file), text).unwrap();
-    }
-    let registry = wd
-        .read("tests/data/mini/villages.csv")
-        .replace(",001,测试镇,", ",+86,测试镇,");
-    std::fs::write(wd.path("tests/data/mini/villages.csv"), registry).unwrap();
+    wd.recode_mini("=1+2", "+86");
     let out = wd.run(&["run", "-q", "tests/data/mini/mini.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut book = open(&wd, "tests/data/mini/out/current");
