@@ -66,7 +66,7 @@ impl Serialize for Plain {
 
 /// The figures of one row as totals.csv states them: sums exact, ratios and rates to 4
 /// decimals. totals.xlsx stores the same numbers.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Figures {
     pub value: Plain,
     pub previous_value: Plain,
@@ -114,29 +114,20 @@ impl Figures {
     }
 }
 
+/// The columns naming a row's area in totals.csv.
 #[derive(Serialize)]
-struct TotalRow<'a> {
+struct TotalArea<'a> {
     year: i32,
     level: &'static str,
     #[serde(serialize_with = "crate::text::serialize_inert")]
     area_code: &'a str,
     #[serde(serialize_with = "crate::text::serialize_inert")]
     area_name: &'a str,
-    indicator: &'static str,
-    #[serde(serialize_with = "crate::text::serialize_inert")]
-    item: &'a str,
-    unit: String,
-    value: Plain,
-    previous_value: Plain,
-    change: Plain,
-    growth_pct: Plain,
-    base_value: Plain,
-    growth_since_base_pct: Plain,
-    avg_annual_growth_pct: Plain,
 }
 
+/// The columns naming a row's village in villages.csv.
 #[derive(Serialize)]
-struct VillageRow<'a> {
+struct VillageArea<'a> {
     year: i32,
     #[serde(serialize_with = "crate::text::serialize_inert")]
     township_code: &'a str,
@@ -144,27 +135,28 @@ struct VillageRow<'a> {
     village_code: &'a str,
     #[serde(serialize_with = "crate::text::serialize_inert")]
     village_name: &'a str,
+}
+
+/// What a row's figures are: the columns between its area and its `Figures`.
+#[derive(Serialize)]
+struct Measured<'a> {
     indicator: &'static str,
     #[serde(serialize_with = "crate::text::serialize_inert")]
     item: &'a str,
     unit: String,
-    value: Plain,
-    previous_value: Plain,
-    change: Plain,
-    growth_pct: Plain,
-    base_value: Plain,
-    growth_since_base_pct: Plain,
-    avg_annual_growth_pct: Plain,
 }
 
-/// Streams the figures of `levels` into `path`, one record per row made by `record`; writes
-/// `header` alone when there is no row.
-fn write_rows<R: Serialize>(
+/// One line of totals.csv or villages.csv: the area's columns (`A`), what is measured, the
+/// figures. csv writes a tuple of structs as one record, its header from their fields.
+type FigureRow<'a, A> = (A, Measured<'a>, Figures);
+
+fn write_rows<A: Serialize>(
     path: &Path,
     results: &Results,
     levels: &[Level],
+    catalogue: &Catalogue,
     header: &[&str],
-    record: impl Fn(&Row, Figures) -> R,
+    area: impl Fn(&Row) -> A,
 ) -> Result<()> {
     let mut w = writer(path)?;
     let mut failed = None;
@@ -172,8 +164,18 @@ fn write_rows<R: Serialize>(
     results.for_each_row(levels, |row| {
         if failed.is_none() {
             rows += 1;
-            let figures = Figures::of(&row.figure, row.ind.def());
-            failed = w.serialize(record(row, figures)).err();
+            let def = row.ind.def();
+            let item = results.item(row.item);
+            let record: FigureRow<'_, A> = (
+                area(row),
+                Measured {
+                    indicator: def.key,
+                    item,
+                    unit: indicators::unit_of(def, item, catalogue),
+                },
+                Figures::of(&row.figure, def),
+            );
+            failed = w.serialize(record).err();
         }
     });
     if let Some(e) = failed {
@@ -192,26 +194,14 @@ pub fn write_totals(
     levels: &[Level],
     catalogue: &Catalogue,
 ) -> Result<()> {
-    let header = ["year", "level", "area_code", "area_name"];
-    write_rows(path, results, levels, &with_figures(&header), |row, f| {
+    let header = with_figures(&["year", "level", "area_code", "area_name"]);
+    write_rows(path, results, levels, catalogue, &header, |row| {
         let areas = results.areas(row.level);
-        let def = row.ind.def();
-        let item = results.item(row.item);
-        TotalRow {
+        TotalArea {
             year: row.year,
             level: row.level.key(),
             area_code: &areas.codes[row.area as usize],
             area_name: &areas.names[row.area as usize],
-            indicator: def.key,
-            item,
-            unit: indicators::unit_of(def, item, catalogue),
-            value: f.value,
-            previous_value: f.previous_value,
-            change: f.change,
-            growth_pct: f.growth_pct,
-            base_value: f.base_value,
-            growth_since_base_pct: f.growth_since_base_pct,
-            avg_annual_growth_pct: f.avg_annual_growth_pct,
         }
     })
 }
@@ -238,31 +228,18 @@ fn with_figures<'a>(area: &[&'a str]) -> Vec<&'a str> {
 /// township.
 pub fn write_villages(path: &Path, results: &Results, catalogue: &Catalogue) -> Result<()> {
     let villages = results.areas(Level::Village);
-    let header = ["year", "township_code", "village_code", "village_name"];
+    let header = with_figures(&["year", "township_code", "village_code", "village_name"]);
     write_rows(
         path,
         results,
         &[Level::Village],
-        &with_figures(&header),
-        |row, f| {
-            let def = row.ind.def();
-            let item = results.item(row.item);
-            VillageRow {
-                year: row.year,
-                township_code: results.parent_code(row.year, row.area),
-                village_code: &villages.codes[row.area as usize],
-                village_name: &villages.names[row.area as usize],
-                indicator: def.key,
-                item,
-                unit: indicators::unit_of(def, item, catalogue),
-                value: f.value,
-                previous_value: f.previous_value,
-                change: f.change,
-                growth_pct: f.growth_pct,
-                base_value: f.base_value,
-                growth_since_base_pct: f.growth_since_base_pct,
-                avg_annual_growth_pct: f.avg_annual_growth_pct,
-            }
+        catalogue,
+        &header,
+        |row| VillageArea {
+            year: row.year,
+            township_code: results.parent_code(row.year, row.area),
+            village_code: &villages.codes[row.area as usize],
+            village_name: &villages.names[row.area as usize],
         },
     )
 }
@@ -331,25 +308,38 @@ mod tests {
 
     #[test]
     fn the_header_of_an_empty_file_is_the_header_of_its_rows() {
-        let f = Figures::default();
-        let row = TotalRow {
-            year: 2019,
-            level: "township",
-            area_code: "",
-            area_name: "",
-            indicator: "population",
-            item: "",
-            unit: String::new(),
-            value: f.value,
-            previous_value: f.previous_value,
-            change: f.change,
-            growth_pct: f.growth_pct,
-            base_value: f.base_value,
-            growth_since_base_pct: f.growth_since_base_pct,
-            avg_annual_growth_pct: f.avg_annual_growth_pct,
-        };
+        let row: FigureRow<'_, _> = (
+            TotalArea {
+                year: 2019,
+                level: "township",
+                area_code: "",
+                area_name: "",
+            },
+            Measured {
+                indicator: "population",
+                item: "",
+                unit: String::new(),
+            },
+            Figures::default(),
+        );
         let expected = with_figures(&["year", "level", "area_code", "area_name"]).join(",");
         assert_eq!(header_of(row), expected);
+        let village: FigureRow<'_, _> = (
+            VillageArea {
+                year: 2019,
+                township_code: "",
+                village_code: "",
+                village_name: "",
+            },
+            Measured {
+                indicator: "population",
+                item: "",
+                unit: String::new(),
+            },
+            Figures::default(),
+        );
+        let expected = with_figures(&["year", "township_code", "village_code", "village_name"]);
+        assert_eq!(header_of(village), expected.join(","));
         let warning = Warning {
             year: 2019,
             village_code: String::new(),
