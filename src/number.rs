@@ -94,7 +94,7 @@ pub fn parse(raw: &str, factor: Decimal, whole: bool) -> Result<Option<i64>, Num
 /// (and for counts none but zeros), and a whole factor. `None` for anything else, which
 /// `parse_any` then reads or refuses; both give the same value where both read a cell.
 fn parse_plain(raw: &[u8], factor: Decimal, whole: bool) -> Option<i64> {
-    if factor.scale() != 0 && !factor.fract().is_zero() {
+    if !factor.fract().is_zero() {
         return None;
     }
     let factor = factor.to_i64()?;

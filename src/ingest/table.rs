@@ -281,7 +281,7 @@ impl Table {
             });
         }
         columns.push(Column::new(LINE.into(), &self.line[range]));
-        DataFrame::new_infer_height(columns).map_err(Error::engine("caching an input file"))
+        DataFrame::new_infer_height(columns).map_err(Error::engine("keeping an input file's rows"))
     }
 
     /// Appends cached rows as file `file_id`; false (and nothing appended) if they do not fit.

@@ -137,26 +137,18 @@ impl<'a> FromIterator<&'a str> for Texts {
     }
 }
 
-impl<S: AsRef<str>> PartialEq<[S]> for Texts {
-    fn eq(&self, other: &[S]) -> bool {
-        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == b.as_ref())
-    }
-}
-
-impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Texts {
-    fn eq(&self, other: &[S; N]) -> bool {
-        self == other.as_slice()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn values(texts: &Texts) -> Vec<&str> {
+        texts.iter().collect()
+    }
+
     #[test]
     fn rows_keep_their_values_and_repeats_share_an_id() {
         let texts: Texts = ["甲村", "乙村", "甲村", ""].into_iter().collect();
-        assert_eq!(texts, ["甲村", "乙村", "甲村", ""]);
+        assert_eq!(values(&texts), ["甲村", "乙村", "甲村", ""]);
         assert_eq!(texts.ids(), [0, 1, 0, 2]);
         assert_eq!(texts.dict_len(), 3);
         assert_eq!(&texts[1], "乙村");
@@ -169,11 +161,11 @@ mod tests {
         let mut a: Texts = ["x", "y"].into_iter().collect();
         let b: Texts = ["y", "z", "y"].into_iter().collect();
         a.extend_from(&b);
-        assert_eq!(a, ["x", "y", "y", "z", "y"]);
+        assert_eq!(values(&a), ["x", "y", "y", "z", "y"]);
         assert_eq!(a.ids(), [0, 1, 1, 2, 1]);
         a.truncate(2);
-        assert_eq!(a, ["x", "y"]);
+        assert_eq!(values(&a), ["x", "y"]);
         a.push_n("w", 2);
-        assert_eq!(a, ["x", "y", "w", "w"]);
+        assert_eq!(values(&a), ["x", "y", "w", "w"]);
     }
 }
