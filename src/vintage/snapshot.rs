@@ -180,11 +180,6 @@ pub fn load_results(run_dir: &Path) -> Result<DataFrame> {
     read(&run_dir.join(DATA).join(RESULTS))
 }
 
-/// The tables and results of an earlier run.
-pub fn load(run_dir: &Path) -> Result<(Frames, DataFrame)> {
-    Ok((load_tables(run_dir)?, load_results(run_dir)?))
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -231,7 +226,10 @@ mod tests {
             &results,
         )
         .unwrap();
-        let (frames, back) = load(dir.path()).unwrap();
+        let (frames, back) = (
+            load_tables(dir.path()).unwrap(),
+            load_results(dir.path()).unwrap(),
+        );
         assert!(frames.is_empty());
         assert_eq!(
             back.column("num").unwrap().i128().unwrap().get(0),
