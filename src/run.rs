@@ -309,6 +309,7 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
         return Err(Error::Data(problems));
     }
     let mut warnings = plausibility::check(plan, &inputs);
+    warnings.extend(ingest::reading_warnings(&inputs));
     clock.lap("plausibility");
     let results = aggregate::aggregate(plan, &inputs)?;
     clock.lap("aggregate");

@@ -20,6 +20,8 @@ pub enum Check {
     VillageMoved,
     ChartSkipped,
     ChartMissingGlyph,
+    /// A line of a GBK file saved in UTF-8: read as UTF-8, but the file should be one.
+    MixedEncoding,
 }
 
 impl Check {
@@ -33,6 +35,7 @@ impl Check {
             Check::VillageMoved => "village_moved",
             Check::ChartSkipped => "chart_skipped",
             Check::ChartMissingGlyph => "chart_missing_glyph",
+            Check::MixedEncoding => "mixed_encoding",
         }
     }
 }

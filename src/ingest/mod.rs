@@ -14,6 +14,7 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
 use crate::hash::FileRecord;
 use crate::schema::TableKind;
+use crate::warning::{Check, Warning};
 pub use cache::Cache;
 pub use table::Table;
 
@@ -70,6 +71,34 @@ pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
     Ok((inputs, problems))
 }
 
+/// A warning for every line read in another encoding than its file's: the figures are read
+/// as the user typed them, but the file would show mojibake to anyone opening it as GBK.
+pub fn reading_warnings(inputs: &Inputs) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for table in inputs.tables.values() {
+        for (file, info) in table.file_info.iter().enumerate() {
+            for mixed in &info.mixed_lines {
+                let row = (0..table.len()).find(|&r| {
+                    table.file[r] as usize == file && u64::from(table.line[r]) == mixed.line
+                });
+                let village = row.and_then(|r| Some(table.texts("village_code")?[r].to_string()));
+                warnings.push(Warning {
+                    year: row.and_then(|r| table.years().get(r).copied()).unwrap_or(0),
+                    village_code: village.unwrap_or_default(),
+                    check: Check::MixedEncoding,
+                    location: Some(Location::at(&table.files[file], mixed.line, 0)),
+                    message: format!(
+                        "this line is UTF-8 in a file otherwise GBK: read as \"{}\" (as GBK it would read \"{}\"); save the file in one encoding",
+                        crate::text::shown(&mixed.text),
+                        crate::text::shown(&mixed.as_gbk)
+                    ),
+                });
+            }
+        }
+    }
+    warnings
+}
+
 /// The product catalogue of a pipeline, with its size and hash.
 pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
     let path = &plan.products;
@@ -80,12 +109,14 @@ pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
         bytes: bytes.len() as u64,
         sha256: sha256_hex(&bytes),
     };
-    let (text, _) = decode::decode(&bytes, Encoding::Auto).map_err(|bad| {
-        Error::Config(vec![Problem::new(
-            Location::at(path, bad.line, bad.column),
-            bad.message(),
-        )])
-    })?;
-    let catalogue = Catalogue::parse(&text, path).map_err(Error::Config)?;
+    let problem = |bad: &decode::BadBytes| {
+        Problem::new(Location::at(path, bad.line, bad.column), bad.message()).with_hint(bad.hint())
+    };
+    let decoded =
+        decode::decode(&bytes, Encoding::Auto).map_err(|bad| Error::Config(vec![problem(&bad)]))?;
+    if !decoded.bad.is_empty() {
+        return Err(Error::Config(decoded.bad.iter().map(problem).collect()));
+    }
+    let catalogue = Catalogue::parse(&decoded.text, path).map_err(Error::Config)?;
     Ok((catalogue, record))
 }

@@ -10,7 +10,7 @@ use crate::config::InputPlan;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
 use crate::ingest::cache::{Cache, Lookup};
-use crate::ingest::decode::decode;
+use crate::ingest::decode::{decode, Decoded, MixedLine};
 pub use crate::ingest::texts::Texts;
 use crate::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
@@ -60,6 +60,9 @@ pub struct FileInfo {
     /// Why the file's cache entry could not be trusted, if it was damaged (the file was then
     /// parsed again and its entry replaced).
     pub damaged_cache: Option<&'static str>,
+    /// Lines of a GBK file that were UTF-8 (read as UTF-8; a warning each). A file with such
+    /// lines is not cached, so that every run warns until it is saved in one encoding.
+    pub mixed_lines: Vec<MixedLine>,
 }
 
 /// Column names that carry a row's position into the data frames.
@@ -215,6 +218,7 @@ pub fn read(
         let sha256 = sha256_hex(&bytes);
         let key = Cache::key(&sha256, &reading);
         let start = table.len();
+        let mut mixed_lines = Vec::new();
         let (cached, damaged) = match cache.load(&key) {
             Lookup::Hit(rows, columns) => {
                 (table.append(&rows, file_id as u32).then_some(columns), None)
@@ -237,11 +241,15 @@ pub fn read(
                     &mut table,
                     &mut problems,
                 )
+                .map(|(columns, mixed)| {
+                    mixed_lines = mixed;
+                    columns
+                })
                 .unwrap_or_else(|| {
                     table.unread_files.push(file_id as u32);
                     vec![0; fields.len()]
                 });
-                if problems.len() == before {
+                if problems.len() == before && mixed_lines.is_empty() {
                     if let Ok(mut rows) = table.file_rows(start..table.len()) {
                         cache.store(&key, &mut rows, &columns);
                     }
@@ -257,6 +265,7 @@ pub fn read(
             parsed,
             cache_key: key,
             damaged_cache: damaged,
+            mixed_lines,
         });
     }
     Ok((table, problems))
@@ -328,6 +337,43 @@ impl Table {
     }
 }
 
+/// The text of a file, with an error for each line of another encoding (those rows are
+/// not read); None (and a problem) if no row can be read.
+fn decoded<'a>(
+    plan: &InputPlan,
+    path: &Path,
+    bytes: &'a [u8],
+    problems: &mut Vec<Problem>,
+) -> Option<Decoded<'a>> {
+    let problem = |bad: &crate::ingest::decode::BadBytes| {
+        Problem::new(Location::at(path, bad.line, bad.column), bad.message()).with_hint(bad.hint())
+    };
+    let decoded = match decode(bytes, plan.encoding) {
+        Ok(decoded) => decoded,
+        Err(bad) => {
+            problems.push(problem(&bad));
+            return None;
+        }
+    };
+    problems.extend(decoded.bad.iter().map(problem));
+    if decoded.text.trim().is_empty() {
+        problems.push(Problem::new(
+            Location::file(path),
+            format!(
+                "file is empty (expected a header row and rows of {})",
+                plan.kind.name()
+            ),
+        ));
+        return None;
+    }
+    if decoded.is_bad_line(1) {
+        return None; // the header: no column can be found
+    }
+    Some(decoded)
+}
+
+/// Parses one file into `table`; its columns (see `Table::columns_in_file`) and the lines
+/// read in another encoding than the file's, or None if no row could be read.
 #[allow(clippy::too_many_arguments)]
 fn read_file(
     plan: &InputPlan,
@@ -338,31 +384,13 @@ fn read_file(
     file_id: u32,
     table: &mut Table,
     problems: &mut Vec<Problem>,
-) -> Option<Vec<u64>> {
-    let text = match decode(bytes, plan.encoding) {
-        Ok((text, _)) => text,
-        Err(bad) => {
-            problems.push(Problem::new(
-                Location::at(path, bad.line, bad.column),
-                bad.message(),
-            ));
-            return None;
-        }
-    };
-    if text.trim().is_empty() {
-        problems.push(Problem::new(
-            Location::file(path),
-            format!(
-                "file is empty (expected a header row and rows of {})",
-                plan.kind.name()
-            ),
-        ));
-        return None;
-    }
+) -> Option<(Vec<u64>, Vec<MixedLine>)> {
+    let decoded = decoded(plan, path, bytes, problems)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
-        .from_reader(text.as_bytes());
+        .delimiter(decoded.delimiter)
+        .from_reader(decoded.text.as_bytes());
     let mut record = csv::StringRecord::new();
     let header: Vec<String> = match reader.read_record(&mut record) {
         Ok(true) => record.iter().map(|h| h.trim().to_string()).collect(),
@@ -395,6 +423,11 @@ fn read_file(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // blank rows that spreadsheets leave at the end
         }
+        if decoded.is_bad_line(line) {
+            // Reported at its bytes; its village is known, not unknown, to the other checks.
+            reject_unreadable(plan, years, catalogue, &record, &columns, table);
+            continue;
+        }
         if record.len() != header.len() {
             problems.push(Problem::new(
                 Location::at(path, line, 0),
@@ -420,7 +453,35 @@ fn read_file(
             table.line.push(line as u32);
         }
     }
-    Some(columns)
+    Some((columns, decoded.mixed))
+}
+
+/// Remembers the year and village of a row that cannot be read, when its cells give them.
+fn reject_unreadable(
+    plan: &InputPlan,
+    years: &[i32],
+    catalogue: &Catalogue,
+    record: &csv::StringRecord,
+    columns: &[u64],
+    table: &mut Table,
+) {
+    let fields = plan.kind.fields();
+    let raw = |name: &str| {
+        let i = fields.iter().position(|f| f.name == name)?;
+        record.get((columns[i] as usize).checked_sub(1)?)
+    };
+    let year_field = fields.iter().find(|f| f.kind == FieldKind::Year);
+    let year = year_field.and_then(|f| {
+        match cell(f, raw(f.name)?, Default::default(), years, catalogue) {
+            Ok(Cell::Year(y)) => Some(y),
+            _ => None,
+        }
+    });
+    if let (Some(year), Some(village)) = (year, raw("village_code")) {
+        table
+            .rejected_villages
+            .push((year, village.trim().to_string()));
+    }
 }
 
 /// Types the cells of one row straight into the table's columns. A row with a bad cell is

@@ -15,6 +15,11 @@ pub fn missing_prices(plan: &Plan, inputs: &Inputs) -> Vec<Problem> {
     let Some(prices) = inputs.tables.get(&TableKind::Prices) else {
         return Vec::new();
     };
+    // A price file that could not be read is the problem to report; every product it would
+    // have priced is a consequence.
+    if !prices.unread_files.is_empty() {
+        return Vec::new();
+    }
     let priced: FxHashSet<(i32, &str)> = match prices.texts("product") {
         Some(products) => prices.years().iter().copied().zip(products).collect(),
         None => FxHashSet::default(),

@@ -246,6 +246,7 @@ mod tests {
             parsed: true,
             cache_key: "not cached".into(),
             damaged_cache: None,
+            mixed_lines: Vec::new(),
         };
         let table = Table {
             kind: TableKind::Regions,

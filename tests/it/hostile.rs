@@ -1,6 +1,7 @@
 //! Inputs built to mislead or stall: formula-like names, control characters, huge cells,
-//! a header with a column twice, an empty registry, a damaged cache. Each is an error at its
-//! cell or a safe output, never a stall, a crash or a wrong total.
+//! a header with a column twice, an empty registry, a damaged cache, files in more than one
+//! encoding. Each is an error at its cell or a safe output, never a stall, a crash or a wrong
+//! total.
 
 use crate::workdir::Workdir;
 
@@ -137,4 +138,87 @@ fn a_damaged_cache_entry_is_parsed_again_never_trusted() {
     // The entries were replaced: a third run uses them without a word.
     let third = wd.run(&["run", "-q", PIPELINE]);
     assert!(!third.stderr.contains("not used"), "{}", third.stderr);
+}
+
+fn gbk(text: &str) -> Vec<u8> {
+    encoding_rs::GB18030.encode(text).0.into_owned()
+}
+
+/// The mini township's totals.csv after a successful run.
+fn totals(wd: &Workdir) -> String {
+    let out = wd.run(&["run", "-q", PIPELINE]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    wd.read("tests/data/mini/out/current/totals.csv")
+}
+
+#[test]
+fn a_utf8_file_with_one_gbk_line_is_one_error_at_that_line() {
+    let err = check_fails(|wd| {
+        let registry = wd.read("tests/data/mini/villages.csv");
+        let mut bytes = Vec::new();
+        for line in registry.lines() {
+            let line = format!("{line}\n");
+            if line.contains("乙村") {
+                bytes.extend(gbk(&line));
+            } else {
+                bytes.extend(line.as_bytes());
+            }
+        }
+        wd.write("tests/data/mini/villages.csv", bytes);
+    });
+    // Village 02's rows elsewhere are not reported as unknown: its registry row is known to
+    // be there, only unreadable.
+    insta::assert_snapshot!(err, @r#"
+    tests/data/mini/villages.csv:3:9: invalid bytes D2 for UTF-8; as GBK this line reads "2019,02,乙村,001,测试镇,100,测试县,300,1100,20": it was probably saved in GBK; save the whole file in UTF-8
+    1 problem(s) found; nothing was written
+    "#);
+}
+
+#[test]
+fn a_utf8_line_in_a_gbk_file_is_read_as_typed_with_a_warning() {
+    let wd = Workdir::mini();
+    let expected = totals(&wd);
+    let crops = wd.read("tests/data/mini/crops/01.csv");
+    let mut bytes = Vec::new();
+    for line in crops.lines() {
+        let line = format!("{line}\n");
+        if line.contains("红薯") {
+            bytes.extend(line.as_bytes());
+        } else {
+            bytes.extend(gbk(&line));
+        }
+    }
+    wd.write("tests/data/mini/crops/01.csv", bytes);
+    let out = wd.run(&["run", "-q", PIPELINE]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "tests/data/mini/crops/01.csv:3: warning: this line is UTF-8 in a file otherwise GBK: read as \"2019,01,红薯,50,75000\" (as GBK it would read \"2019,01,绾㈣柉,50,75000\"); save the file in one encoding"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(wd.read("tests/data/mini/out/current/totals.csv"), expected);
+    let warnings = wd.read("tests/data/mini/out/current/warnings.csv");
+    assert!(warnings.contains("mixed_encoding"), "{warnings}");
+    // Not cached: the next run warns again.
+    let again = wd.run(&["run", "-q", PIPELINE]);
+    assert!(
+        again.stderr.contains("UTF-8 in a file otherwise GBK"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn a_utf16_tab_separated_file_reads_like_its_csv() {
+    let wd = Workdir::mini();
+    let expected = totals(&wd);
+    let income = wd.read("tests/data/mini/income.csv").replace(',', "\t");
+    let mut bytes = b"\xFF\xFE".to_vec();
+    for unit in income.replace('\n', "\r\n").encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    wd.write("tests/data/mini/income.csv", bytes);
+    assert_eq!(totals(&wd), expected);
 }
