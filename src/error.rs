@@ -3,6 +3,7 @@
 //! A `Problem` is one thing wrong with the input, with its position; a run collects all of
 //! them before it stops. An `Error` is why a command failed, and decides the exit code.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,40 @@ pub struct Problem {
     pub location: Location,
     pub message: String,
     pub hint: Option<String>,
+    pub kind: ProblemKind,
 }
+
+/// What kind of problem a problem is. Problems of one kind in one column of one file are
+/// listed together: a column of 2,000 bad numbers shows 20 and a count, not 2,000 lines
+/// burying the other problems.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProblemKind {
+    /// Not grouped: each is its own.
+    #[default]
+    Other,
+    /// Bytes that are not text in the file's encoding.
+    Encoding,
+    /// A row with more or fewer fields than the header.
+    RowLength,
+    MissingValue,
+    NotANumber,
+    NotAYear,
+    /// A year that is not one of the pipeline's.
+    OtherYear,
+    /// A product, crop, species or sector the catalogue does not know.
+    UnknownItem,
+    /// A code or name too long, with control characters, or beginning like a formula.
+    BadText,
+    UnknownVillage,
+    DuplicateRow,
+    MissingPrice,
+    NotADivisionCode,
+    /// A village's sum beyond the exact fixed-point range.
+    BeyondRange,
+}
+
+/// How many problems of one kind, column and file are listed before the rest are counted.
+pub const SHOWN_OF_A_KIND: usize = 20;
 
 impl Problem {
     pub fn new(location: Location, message: impl Into<String>) -> Problem {
@@ -60,7 +94,22 @@ impl Problem {
             location,
             message: message.into(),
             hint: None,
+            kind: ProblemKind::Other,
         }
+    }
+
+    pub fn of_kind(mut self, kind: ProblemKind) -> Problem {
+        self.kind = kind;
+        self
+    }
+
+    /// Problems of one group are alike: the same kind in the same column of the same file.
+    fn group(&self) -> Option<(&Path, u64, ProblemKind)> {
+        (self.kind != ProblemKind::Other).then_some((
+            self.location.file.as_path(),
+            self.location.column,
+            self.kind,
+        ))
     }
 
     pub fn with_hint(mut self, hint: Option<String>) -> Problem {
@@ -126,13 +175,80 @@ impl Error {
     }
 }
 
+/// The problems in their order, each group's first `SHOWN_OF_A_KIND` in full; after the last
+/// of them, one line counting the rest of the group and giving their lines.
 fn list(problems: &[Problem]) -> String {
-    let mut out = String::new();
-    for (i, p) in problems.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let mut lines_of: HashMap<_, Vec<u64>> = HashMap::new();
+    for p in problems {
+        if let Some(group) = p.group() {
+            lines_of.entry(group).or_default().push(p.location.line);
         }
-        out.push_str(&p.to_string());
+    }
+    let mut shown: HashMap<_, usize> = HashMap::new();
+    let mut out: Vec<String> = Vec::new();
+    for p in problems {
+        let Some(group) = p.group() else {
+            out.push(p.to_string());
+            continue;
+        };
+        let n = shown.entry(group).or_default();
+        *n += 1;
+        if *n <= SHOWN_OF_A_KIND {
+            out.push(p.to_string());
+        }
+        let lines = &lines_of[&group];
+        if *n == SHOWN_OF_A_KIND && lines.len() > SHOWN_OF_A_KIND {
+            out.push(more_like_this(&p.location, &lines[SHOWN_OF_A_KIND..]));
+        }
+    }
+    out.join("\n")
+}
+
+/// "… and 2,240 more like this, in lines 45, 47–2300": the rest of a group.
+fn more_like_this(at: &Location, lines: &[u64]) -> String {
+    const RANGES_SHOWN: usize = 10;
+    let mut ranges: Vec<(u64, u64)> = Vec::new();
+    for &line in lines {
+        match ranges.last_mut() {
+            Some((_, end)) if line == *end + 1 || line == *end => *end = line,
+            _ => ranges.push((line, line)),
+        }
+    }
+    let mut shown: Vec<String> = ranges
+        .iter()
+        .take(RANGES_SHOWN)
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    if ranges.len() > RANGES_SHOWN {
+        shown.push("…".to_string());
+    }
+    let column = match at.column {
+        0 => String::new(),
+        c => format!(", column {c}"),
+    };
+    format!(
+        "{}: … and {} more like this{column}, in lines {}",
+        at.file.display(),
+        thousands(lines.len()),
+        shown.join(", ")
+    )
+}
+
+/// 2240 → "2,240".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
     }
     out
 }
@@ -165,6 +281,44 @@ mod tests {
         let loc = Location::at(Path::new("data/2019/crops.csv"), 43, 5);
         assert_eq!(loc.to_string(), "data/2019/crops.csv:43:5");
         assert_eq!(Location::file(Path::new("a.csv")).to_string(), "a.csv");
+    }
+
+    #[test]
+    fn repeated_problems_of_a_kind_are_counted_after_the_first_twenty() {
+        let file = Path::new("crops.csv");
+        let mut problems: Vec<Problem> = (2..=2301)
+            .filter(|line| *line != 30)
+            .map(|line| {
+                Problem::new(Location::at(file, line, 5), format!("bad {line}"))
+                    .of_kind(ProblemKind::NotANumber)
+            })
+            .collect();
+        // Another kind in the same file, and ungrouped problems, are all listed.
+        problems.push(
+            Problem::new(Location::at(file, 7, 3), "unknown").of_kind(ProblemKind::UnknownItem),
+        );
+        problems.push(Problem::new(Location::at(file, 9, 0), "other"));
+        problems.sort();
+        let text = list(&problems);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 20 + 1 + 2);
+        assert_eq!(lines[0], "crops.csv:2:5: bad 2");
+        assert!(lines.contains(&"crops.csv:7:3: unknown"));
+        assert!(lines.contains(&"crops.csv:9: other"));
+        assert_eq!(
+            lines[22],
+            "crops.csv: … and 2,279 more like this, column 5, in lines 22–29, 31–2301"
+        );
+        // Twenty or fewer: all listed, no count.
+        let few = list(&problems[..5]);
+        assert!(!few.contains("more like this"));
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(2240), "2,240");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

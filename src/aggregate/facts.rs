@@ -12,7 +12,7 @@ use super::areas::{Hierarchy, NONE};
 use super::cells::{Cells, Dict, Measure, Scratch, SeriesDict};
 use crate::buckets::Buckets;
 use crate::catalogue::{Catalogue, Sector};
-use crate::error::Problem;
+use crate::error::{Problem, ProblemKind};
 use crate::fixed::SCALE;
 use crate::indicators::{Ind, INCOME_COMPONENTS};
 use crate::ingest::table::{Table, Texts};
@@ -357,6 +357,7 @@ fn overflow(table: &Table, row: usize, field: &str, measure: Measure) -> Problem
             table.header(field)
         ),
     )
+    .of_kind(ProblemKind::BeyondRange)
 }
 
 /// A table's rows grouped by (year, village) slot: a counting sort, one pass.

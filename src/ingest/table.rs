@@ -7,7 +7,7 @@ use polars::prelude::*;
 
 use crate::catalogue::{Catalogue, Sector};
 use crate::config::InputPlan;
-use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::error::{did_you_mean, Error, Location, Problem, ProblemKind, Result};
 use crate::hash::sha256_hex;
 use crate::ingest::cache::{Cache, Lookup};
 use crate::ingest::decode::{decode, Decoded, MixedLine};
@@ -346,7 +346,9 @@ fn decoded<'a>(
     problems: &mut Vec<Problem>,
 ) -> Option<Decoded<'a>> {
     let problem = |bad: &crate::ingest::decode::BadBytes| {
-        Problem::new(Location::at(path, bad.line, bad.column), bad.message()).with_hint(bad.hint())
+        Problem::new(Location::at(path, bad.line, bad.column), bad.message())
+            .with_hint(bad.hint())
+            .of_kind(ProblemKind::Encoding)
     };
     let decoded = match decode(bytes, plan.encoding) {
         Ok(decoded) => decoded,
@@ -429,14 +431,13 @@ fn read_file(
             continue;
         }
         if record.len() != header.len() {
-            problems.push(Problem::new(
-                Location::at(path, line, 0),
-                format!(
-                    "row has {} fields, the header has {}",
-                    record.len(),
-                    header.len()
-                ),
-            ));
+            let message = format!(
+                "row has {} fields, the header has {}",
+                record.len(),
+                header.len()
+            );
+            let problem = Problem::new(Location::at(path, line, 0), message);
+            problems.push(problem.of_kind(ProblemKind::RowLength));
             continue;
         }
         if read_row(
@@ -524,11 +525,11 @@ fn read_row(
             }
             (Ok(Cell::Number(n)), Values::Number(v)) => v.push(n),
             (Ok(_), _) => unreachable!("cell types follow field kinds"),
-            (Err((message, hint)), _) => {
+            (Err((kind, message, hint)), _) => {
                 ok = false;
                 let message = format!("column \"{}\": {message}", plan.headers[i]);
-                problems
-                    .push(Problem::new(Location::at(path, line, column), message).with_hint(hint));
+                let problem = Problem::new(Location::at(path, line, column), message);
+                problems.push(problem.with_hint(hint).of_kind(kind));
             }
         }
     }
@@ -640,7 +641,8 @@ impl Values {
     }
 }
 
-type CellError = (String, Option<String>);
+/// What is wrong with a cell: its kind (for grouping), the message and a hint.
+type CellError = (ProblemKind, String, Option<String>);
 
 fn cell<'a>(
     field: &Field,
@@ -652,6 +654,7 @@ fn cell<'a>(
     let trimmed = raw.trim();
     if trimmed.is_empty() && field.required {
         return Err((
+            ProblemKind::MissingValue,
             format!("value is missing (expected {})", expected(field)),
             None,
         ));
@@ -667,12 +670,13 @@ fn cell<'a>(
                 .flatten()
                 .map(|v| v / crate::fixed::SCALE)
                 .and_then(|v| i32::try_from(v).ok())
-                .ok_or_else(|| (format!("\"{}\" is not a year (expected a year such as 2019)", shown(raw)), None))?;
+                .ok_or_else(|| (ProblemKind::NotAYear, format!("\"{}\" is not a year (expected a year such as 2019)", shown(raw)), None))?;
             if years.contains(&year) {
                 Ok(Cell::Year(year))
             } else {
                 let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
                 Err((
+                    ProblemKind::OtherYear,
                     format!("{year} is not a year of this pipeline (expected {})", list.join(" or ")),
                     None,
                 ))
@@ -682,6 +686,7 @@ fn cell<'a>(
         FieldKind::Item(ItemKind::Sector) => match Sector::parse(trimmed) {
             Some(s) => Ok(Cell::Text(s.code())),
             None => Err((
+                ProblemKind::UnknownItem,
                 format!("\"{}\" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)", shown(raw)),
                 did_you_mean(trimmed, Sector::ALL.iter().map(|s| s.name_zh())),
             )),
@@ -689,13 +694,14 @@ fn cell<'a>(
         FieldKind::Item(kind) => match catalogue.lookup(kind, trimmed) {
             Some(p) => Ok(Cell::Text(&p.code)),
             None => Err((
+                ProblemKind::UnknownItem,
                 format!("\"{}\" is not in the product catalogue (expected {})", shown(raw), expected(field)),
                 catalogue.suggest(kind, trimmed),
             )),
         },
         FieldKind::Number(_) => number::parse(raw, factor, field.whole)
             .map(Cell::Number)
-            .map_err(|e| (format!("\"{}\" {}", shown(raw), e.describe()), None)),
+            .map_err(|e| (ProblemKind::NotANumber, format!("\"{}\" {}", shown(raw), e.describe()), None)),
     }
 }
 
@@ -715,7 +721,7 @@ fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, 
             shown(text),
             expected(field)
         );
-        return Err((message, None));
+        return Err((ProblemKind::BadText, message, None));
     }
     if field.kind == FieldKind::Text && text.starts_with(crate::text::FORMULA_START) {
         let message = format!(
@@ -723,7 +729,7 @@ fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, 
             shown(text),
             expected(field)
         );
-        return Err((message, None));
+        return Err((ProblemKind::BadText, message, None));
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
         let message = format!(
@@ -732,7 +738,7 @@ fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, 
             c as u32,
             expected(field)
         );
-        return Err((message, None));
+        return Err((ProblemKind::BadText, message, None));
     }
     Ok(text)
 }

@@ -7,7 +7,7 @@
 //! An area without a name (neither in the registry's name column nor in `regions`) is not a
 //! problem: the engine shows its code.
 
-use crate::error::Problem;
+use crate::error::{Problem, ProblemKind};
 use crate::ingest::table::Texts;
 use crate::ingest::Inputs;
 use crate::level::Level;
@@ -80,7 +80,7 @@ pub fn check(inputs: &Inputs, levels: &[Level]) -> Vec<Problem> {
                 list(&keys, "and"),
                 list(&codes, "or"),
             ),
-        ));
+        ).of_kind(ProblemKind::NotADivisionCode));
     }
     problems
 }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::catalogue::Catalogue;
 use crate::config::Plan;
-use crate::error::Problem;
+use crate::error::{Problem, ProblemKind};
 use crate::ingest::{Inputs, Table};
 use crate::schema::TableKind;
 
@@ -92,10 +92,13 @@ fn unpriced(
                 "\"{name}\" has output in {row_year} but no {prev} price (expected a {prev} row for it in the prices table, to value {row_year} output at comparable prices)"
             ),
         };
-        problems.push(Problem::new(
-            table.location(table.file[row], table.line[row], item),
-            message,
-        ));
+        problems.push(
+            Problem::new(
+                table.location(table.file[row], table.line[row], item),
+                message,
+            )
+            .of_kind(ProblemKind::MissingPrice),
+        );
     }
     problems
 }

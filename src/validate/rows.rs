@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 use crate::buckets::Buckets;
 
 use crate::catalogue::Catalogue;
-use crate::error::Problem;
+use crate::error::{Problem, ProblemKind};
 use crate::ingest::table::Texts;
 use crate::ingest::Table;
 use crate::schema::{FieldKind, ItemKind};
@@ -65,6 +65,7 @@ pub fn duplicates(table: &Table, catalogue: &Catalogue) -> Vec<Problem> {
                     table.location(table.file[earlier], table.line[earlier], "")
                 ),
             )
+            .of_kind(ProblemKind::DuplicateRow)
         })
         .collect()
 }
@@ -144,7 +145,7 @@ pub fn unknown_villages(table: &Table, registry: &Table) -> Vec<Problem> {
                 &codes[row],
                 registry_files.join(", ")
             ),
-        ));
+        ).of_kind(ProblemKind::UnknownVillage));
     }
     problems
 }

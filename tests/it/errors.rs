@@ -302,3 +302,25 @@ fn a_value_beyond_exact_range_is_an_error_at_its_row_not_a_panic() {
     2 problem(s) found; nothing was written
     "#);
 }
+
+#[test]
+fn repeated_problems_of_a_kind_are_grouped_after_the_first_twenty() {
+    let err = data_error(|wd| {
+        let mut crops = String::from("年份,村代码,作物,播种面积(亩),产量(公斤)\n");
+        for i in 0..2260 {
+            crops.push_str(&format!("2019,01,杂交水稻,{i},1x\n"));
+        }
+        wd.write("tests/data/mini/crops/01.csv", crops);
+    });
+    let lines: Vec<&str> = err.lines().collect();
+    // 20 shown, one line for the rest, the total.
+    assert_eq!(lines.len(), 22, "{err}");
+    assert_eq!(
+        lines[0],
+        r#"tests/data/mini/crops/01.csv:2:5: column "产量(公斤)": "1x" is not a number (expected digits such as 1234.5)"#
+    );
+    insta::assert_snapshot!(lines[20..].join("\n"), @r#"
+    tests/data/mini/crops/01.csv: … and 2,240 more like this, column 5, in lines 22–2261
+    2260 problem(s) found; nothing was written
+    "#);
+}
