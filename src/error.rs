@@ -235,22 +235,9 @@ fn more_like_this(at: &Location, lines: &[u64]) -> String {
     format!(
         "{}: … and {} more like this{column}, in lines {}",
         at.file.display(),
-        thousands(lines.len()),
+        crate::text::group_digits(&lines.len().to_string()),
         shown.join(", ")
     )
-}
-
-/// 2240 → "2,240".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Suggests the candidate closest to `value`, if one is close enough to be a likely typo.
@@ -312,13 +299,6 @@ mod tests {
         // Twenty or fewer: all listed, no count.
         let few = list(&problems[..5]);
         assert!(!few.contains("more like this"));
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(2240), "2,240");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

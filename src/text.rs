@@ -1,4 +1,5 @@
 //! Text as it leaves agristat: a cell a spreadsheet would take for a formula is made inert,
+//! counts are grouped in thousands,
 //! and a value echoed in a message is cut to a readable length. Names come from village
 //! files, which anyone can write; opening an output must never run what they hold.
 
@@ -43,6 +44,18 @@ pub fn shown(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// Digits with thousands separators: "2240" → "2,240", as reports and messages print counts.
+pub fn group_digits(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +72,14 @@ mod tests {
         assert_eq!(inert("青杠村"), "青杠村");
         assert_eq!(inert("a=b"), "a=b");
         assert_eq!(inert(""), "");
+    }
+
+    #[test]
+    fn digits_are_grouped_in_threes() {
+        assert_eq!(group_digits("7"), "7");
+        assert_eq!(group_digits("2240"), "2,240");
+        assert_eq!(group_digits("1234567"), "1,234,567");
+        assert_eq!(group_digits(""), "");
     }
 
     #[test]

@@ -138,13 +138,7 @@ pub fn thousands(v: f64, decimals: usize) -> String {
     let (int, frac) = s
         .split_once('.')
         .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = crate::text::group_digits(int);
     let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
         "-"
     } else {
