@@ -224,6 +224,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text is a number or an error, never a panic, whatever its length or script.
+        #[test]
+        fn any_text_parses_or_is_an_error(
+            raw in "\\PC{0,40}|[0-9０-９.,，。 +-]{0,60}|[0-9]{15,40}",
+            whole: bool,
+        ) {
+            let _ = parse(&raw, Decimal::new(10000, 0), whole);
+            let _ = parse(&raw, Decimal::new(1, 3), whole);
+        }
+    }
+
     #[test]
     fn counts_must_be_whole() {
         assert_eq!(

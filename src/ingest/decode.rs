@@ -310,6 +310,7 @@ fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn gbk(text: &str) -> Vec<u8> {
         GB18030.encode(text).0.into_owned()
@@ -426,6 +427,40 @@ mod tests {
         let err = decode(b"\xFF\xFEa\x00\x00\xD8", Encoding::Auto).unwrap_err();
         assert_eq!(err.line, 1);
         assert!(err.encoding.starts_with("UTF-16"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Any bytes decode without a panic; every bad line is a line of the file, and (but
+        /// for UTF-16) the text keeps the file's lines where they were.
+        #[test]
+        fn any_bytes_decode_line_for_line(
+            bom in proptest::sample::select(vec![&b""[..], b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"]),
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "\\PC{0,20}".prop_map(String::into_bytes),
+                    "\\PC{0,20}".prop_map(|t| gbk(&t)),
+                    proptest::collection::vec(proptest::prelude::any::<u8>(), 0..30)
+                        .prop_map(|b| b.into_iter().filter(|&c| c != b'\n' && c != b'\r').collect()),
+                ],
+                0..20,
+            ),
+            declared in proptest::sample::select(vec![Encoding::Auto, Encoding::Utf8, Encoding::Gb18030]),
+        ) {
+            let body = lines.join(&b'\n');
+            let mut bytes = bom.to_vec();
+            bytes.extend(&body);
+            if let Ok(d) = decode(&bytes, declared) {
+                let count = split_lines(&body).count() as u64;
+                for bad in &d.bad {
+                    proptest::prop_assert!(bad.line >= 1 && bad.line <= count);
+                    proptest::prop_assert!(!bad.bytes.is_empty());
+                }
+                if !d.encoding.starts_with("UTF-16") {
+                    proptest::prop_assert_eq!(d.text.lines().count() as u64, count);
+                }
+            }
+        }
     }
 
     #[test]

@@ -70,6 +70,31 @@ pub const FILE: &str = "_file";
 pub const LINE: &str = "_line";
 
 impl Table {
+    /// A table of `plan`'s input with no rows yet.
+    fn empty(plan: &InputPlan) -> Table {
+        Table {
+            kind: plan.kind,
+            files: plan.files.clone(),
+            headers: plan.headers.clone(),
+            columns_in_file: Vec::new(),
+            file: Vec::new(),
+            line: Vec::new(),
+            values: plan
+                .kind
+                .fields()
+                .iter()
+                .map(|f| match f.kind {
+                    FieldKind::Year => Values::Year(Vec::new()),
+                    FieldKind::Number(_) => Values::Number(Vec::new()),
+                    _ => Values::Text(Texts::new()),
+                })
+                .collect(),
+            rejected_villages: Vec::new(),
+            unread_files: Vec::new(),
+            file_info: Vec::new(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.line.len()
     }
@@ -175,25 +200,7 @@ pub fn read(
     cache: &Cache,
 ) -> Result<(Table, Vec<Problem>)> {
     let fields = plan.kind.fields();
-    let mut table = Table {
-        kind: plan.kind,
-        files: plan.files.clone(),
-        headers: plan.headers.clone(),
-        columns_in_file: Vec::new(),
-        file: Vec::new(),
-        line: Vec::new(),
-        values: fields
-            .iter()
-            .map(|f| match f.kind {
-                FieldKind::Year => Values::Year(Vec::new()),
-                FieldKind::Number(_) => Values::Number(Vec::new()),
-                _ => Values::Text(Texts::new()),
-            })
-            .collect(),
-        rejected_villages: Vec::new(),
-        unread_files: Vec::new(),
-        file_info: Vec::new(),
-    };
+    let mut table = Table::empty(plan);
     // The field names too: a table that gains a field (as the registry did its optional
     // area columns) must not reuse entries cached before it had it. And which fields are
     // mapped: an absent optional column reads as empty only when it is not.
@@ -774,6 +781,7 @@ fn csv_message(e: &csv::Error) -> String {
 mod tests {
     use super::*;
     use crate::config::plan::resolve;
+    use encoding_rs::GB18030;
     use polars_io::ipc::{IpcReader, IpcWriter};
     use polars_io::{SerReader, SerWriter};
 
@@ -813,6 +821,93 @@ mod tests {
     const REGISTRY: &str = "[inputs.villages]\npath = \"villages.csv\"\n\
         [inputs.villages.columns]\nyear = \"年份\"\nvillage_code = \"村代码\"\nvillage_name = \"村名\"\n\
         households = \"户数\"\npopulation = \"人口\"\npoor_households = \"建档立卡贫困户\"\n";
+
+    /// Reads `bytes` as a crops file, without the file system: what a village could send.
+    fn read_bytes(bytes: &[u8]) -> (Table, Vec<Problem>) {
+        static PLAN: std::sync::OnceLock<crate::config::Plan> = std::sync::OnceLock::new();
+        let plan = PLAN.get_or_init(|| {
+            let mini = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mini/mini.toml");
+            crate::config::load(Path::new(mini)).unwrap()
+        });
+        let input = &plan.inputs[&TableKind::Crops];
+        let mut table = Table::empty(input);
+        let mut problems = Vec::new();
+        let path = Path::new("c.csv");
+        read_file(
+            input,
+            &[2019],
+            &catalogue(),
+            path,
+            bytes,
+            0,
+            &mut table,
+            &mut problems,
+        );
+        (table, problems)
+    }
+
+    /// A line a village file might hold: a good row, a damaged one, text in GBK, or noise.
+    fn hostile_line() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (
+                0u32..100_000,
+                "杂交水稻|玉米|红薯|辣椒|水 稻|=SUM",
+                "[0-9.,x -]{0,12}"
+            )
+                .prop_map(|(a, crop, out)| format!("2019,01,{crop},{a},{out}").into_bytes()),
+            "[0-9,\"年村\u{0}\t =+-]{0,40}".prop_map(String::into_bytes),
+            "\\PC{0,30}".prop_map(|t| GB18030.encode(&t).0.into_owned()),
+            proptest::collection::vec(any::<u8>(), 0..60),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Whatever a file holds, reading it ends soon, without a panic, with every row
+        /// whole and every problem at a line of the file.
+        #[test]
+        fn any_bytes_read_without_a_panic_or_a_stall(
+            bom in proptest::sample::select(vec![&b""[..], b"\xEF\xBB\xBF", b"\xFF\xFE"]),
+            good_header: bool,
+            lines in proptest::collection::vec(hostile_line(), 0..25),
+            crlf: bool,
+        ) {
+            let mut bytes = bom.to_vec();
+            if good_header {
+                bytes.extend("年份,村代码,作物,播种面积(亩),产量(公斤)".as_bytes());
+            }
+            let end: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+            for line in &lines {
+                bytes.extend(end);
+                bytes.extend(line);
+            }
+            // Every line end counts, those in the noise too (a CR alone ends a line).
+            let line_count = 1 + bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64;
+            let (done, result) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = done.send(read_bytes(&bytes));
+            });
+            // A hang guard, not a timing: a few dozen lines take milliseconds.
+            let (table, problems) = result
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .expect("reading a small file stalled or panicked");
+            for values in &table.values {
+                let len = match values {
+                    Values::Year(v) => v.len(),
+                    Values::Text(v) => v.len(),
+                    Values::Number(v) => v.len(),
+                };
+                proptest::prop_assert_eq!(len, table.len());
+            }
+            proptest::prop_assert_eq!(table.file.len(), table.len());
+            proptest::prop_assert!(table.len() as u64 <= line_count);
+            for p in &problems {
+                proptest::prop_assert!(p.location.line <= line_count, "{}", p);
+                proptest::prop_assert!(p.to_string().chars().count() < 2_000, "{}", p);
+            }
+        }
+    }
 
     #[test]
     fn a_registry_without_area_columns_reads_them_as_empty() {
