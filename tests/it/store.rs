@@ -347,3 +347,87 @@ fn a_run_that_dies_after_its_switch_is_found_current() {
         "{history}"
     );
 }
+
+/// Every output a run's manifest lists is there with its recorded hash: the run is whole.
+fn assert_whole(run_dir: &Path) {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(run_dir.join("manifest.json")).unwrap()).unwrap();
+    let outputs = manifest["outputs"].as_array().unwrap();
+    assert!(outputs.len() >= 5, "{manifest}");
+    for output in outputs {
+        let path = output["path"].as_str().unwrap();
+        let bytes = fs::read(run_dir.join(path))
+            .unwrap_or_else(|e| panic!("{}: {path}: {e}", run_dir.display()));
+        assert_eq!(
+            agristat::hash::sha256_hex(&bytes),
+            output["sha256"].as_str().unwrap(),
+            "{path} of {}",
+            run_dir.display()
+        );
+    }
+}
+
+#[test]
+fn runs_started_in_pairs_are_all_published_whole_one_after_the_other() {
+    const PAIRS: usize = 8;
+    let wd = Workdir::mini();
+    for pair in 0..PAIRS {
+        if pair % 2 == 1 {
+            correct(&wd);
+        } else if pair > 0 {
+            wd.edit(
+                "tests/data/mini/crops/01.csv",
+                "2019,01,杂交水稻,100,51000",
+                "2019,01,杂交水稻,100,50000",
+            );
+        }
+        let start = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_agristat"))
+                .args(["run", "-q", PIPELINE])
+                .env("AGRISTAT_PROGRESS", "never")
+                .current_dir(wd.path(""))
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(), start());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "pair {pair}: {stderr}");
+        }
+    }
+    let runs: Vec<_> = fs::read_dir(wd.path(&format!("{OUT}/runs")))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(runs.len(), 2 * PAIRS, "{runs:?}");
+    for dir in &runs {
+        assert_whole(dir);
+    }
+    // The history holds each run once, in order, and the last is current.
+    let history = wd.read(&format!("{OUT}/history.jsonl"));
+    let ids: Vec<&str> = history
+        .lines()
+        .map(|l| {
+            l.split("\"run\":\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "{history}");
+    assert_eq!(ids.len(), 2 * PAIRS);
+    let current = fs::read_link(wd.path(&format!("{OUT}/current"))).unwrap();
+    assert!(current.ends_with(ids.last().unwrap()), "{current:?}");
+    for command in [&["runs", PIPELINE][..], &["diff", PIPELINE]] {
+        let out = wd.run(command);
+        assert_eq!(out.code, 0, "{command:?}: {}", out.stderr);
+    }
+}
