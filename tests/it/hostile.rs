@@ -222,3 +222,10 @@ fn a_utf16_tab_separated_file_reads_like_its_csv() {
     wd.write("tests/data/mini/income.csv", bytes);
     assert_eq!(totals(&wd), expected);
 }
+
+#[test]
+fn a_file_of_nul_bytes_is_a_short_message_not_its_contents() {
+    let err = check_fails(|wd| wd.write("tests/data/mini/crops/01.csv", vec![0u8; 5_000_000]));
+    assert!(err.len() < 4_000, "{} bytes of messages", err.len());
+    assert!(err.contains("tests/data/mini/crops/01.csv:1"), "{err}");
+}
