@@ -1,4 +1,5 @@
-//! What dead runs leave behind, removed at the start of a run: marked staging folders,
+//! What dead runs leave behind, removed at the start of a run: marked staging folders, the
+//! marker in a run folder renamed into place by a run that died before unmarking it,
 //! `.current.PID` and `.history.jsonl.PID` temporaries, and the parse cache's temporary
 //! files. Only agristat's own names are removed, and only by a run holding the output
 //! folder's lock: every run that writes holds it, so whatever a lock holder finds of these
@@ -7,6 +8,7 @@
 use std::fs;
 use std::path::Path;
 
+use super::durable;
 use super::inspect::{self, is_root_temporary, CACHE};
 use super::store::RunLock;
 use crate::error::{Error, Result};
@@ -31,8 +33,26 @@ pub fn clean(root: &Path, staging: &[std::path::PathBuf], _lock: &RunLock) -> Re
                 .map_err(|e| Error::io(dir, "removing an ended run's staging folder", e))?;
         }
     }
+    if let Ok(runs) = fs::read_dir(root.join(inspect::RUNS)) {
+        for run in runs.flatten() {
+            if inspect::is_run_id(&run.file_name().to_string_lossy()) {
+                unmark(&run.path())?;
+            }
+        }
+    }
     remove_files(root, is_root_temporary)?;
     remove_files(&root.join(CACHE), is_cache_temporary)
+}
+
+/// Removes the staging marker from a run folder (renamed into place with it), if it is there.
+pub fn unmark(run: &Path) -> Result<()> {
+    let marker = run.join(inspect::MARKER);
+    let ours = fs::read_to_string(&marker).is_ok_and(|t| t.starts_with(inspect::MARKER_HEAD));
+    if ours {
+        fs::remove_file(&marker).map_err(|e| Error::io(&marker, "unmarking a run folder", e))?;
+        durable::sync_dir(run)?;
+    }
+    Ok(())
 }
 
 /// Removes the files and links in `dir` whose names match; never a folder.

@@ -201,18 +201,20 @@ impl Store {
     pub fn publish(&self, staging: Staging, id: &str, state: &mut State) -> Result<()> {
         let target = self.run_dir(id);
         let staged = staging.dir.keep();
-        let stored = fs::remove_file(staged.join(MARKER))
-            .map_err(|e| Error::io(&staged, "unmarking the staging folder", e))
-            .and_then(|()| durable::sync_tree(&staged))
-            .and_then(|()| {
-                fs::rename(&staged, &target).map_err(|e| Error::io(&target, "storing the run", e))
-            });
+        // Renamed with its marker, unmarked after: a run dying in between leaves a run
+        // folder holding a marker file (removed by the next run), where unmarking first left
+        // an unmarked staging folder that nothing may ever remove.
+        let stored = durable::sync_tree(&staged).and_then(|()| {
+            fs::rename(&staged, &target).map_err(|e| Error::io(&target, "storing the run", e))
+        });
         if let Err(e) = stored {
             // Our own staging folder, created by this process: not a run yet.
             let _ = fs::remove_dir_all(&staged);
             return Err(e);
         }
         durable::sync_dir(&self.runs_dir())?;
+        fault_point("after-store");
+        litter::unmark(&target)?;
         fault_point("before-switch");
         self.switch(id)?;
         // A run dying here has switched but not recorded it: the next one finds it current.

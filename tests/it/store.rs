@@ -431,3 +431,44 @@ fn runs_started_in_pairs_are_all_published_whole_one_after_the_other() {
         assert_eq!(out.code, 0, "{command:?}: {}", out.stderr);
     }
 }
+
+#[test]
+fn a_run_that_dies_between_storing_and_unmarking_leaves_a_run_the_next_one_unmarks() {
+    let wd = Workdir::mini();
+    run(&wd);
+    correct(&wd);
+    let died = wd.run_with(
+        &["run", "-q", PIPELINE],
+        &[
+            ("AGRISTAT_PROGRESS", "never"),
+            ("AGRISTAT_FAULT", "after-store"),
+        ],
+    );
+    assert_ne!(died.code, 0);
+    let stored: Vec<_> = fs::read_dir(wd.path(&format!("{OUT}/runs")))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("000002-")
+        })
+        .collect();
+    assert_eq!(stored.len(), 1, "the run was stored: {stored:?}");
+    let marker = stored[0].join(".agristat-staging");
+    assert!(marker.exists());
+    let three = run(&wd);
+    assert!(three.starts_with("000003-"), "{three}");
+    assert!(!marker.exists(), "the next run removes the marker");
+    // The stored run is kept, whole, as a run that was never made current.
+    assert!(stored[0].join("manifest.json").exists());
+    let runs = wd.run(&["runs", PIPELINE]);
+    assert_eq!(runs.code, 0, "{}", runs.stderr);
+    let name = stored[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(runs.stdout.contains(&name), "{}", runs.stdout);
+}
