@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::lang::Msg;
+use crate::tr;
+
 /// Where in an input a problem was found. Lines and columns count from 1; a column of 0
 /// means the problem concerns the whole line, a line of 0 the whole file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,14 +39,17 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.column > 0 {
-                write!(f, ":{}", self.column)?;
-            }
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{file}"),
+            (line, 0) => f.write_str(&tr!(Msg::AtLine, file = file, line = line)),
+            (line, column) => f.write_str(&tr!(
+                Msg::AtLineColumn,
+                file = file,
+                line = line,
+                column = column
+            )),
         }
-        Ok(())
     }
 }
 
@@ -120,11 +126,15 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "; {hint}")?;
+        let problem = tr!(
+            Msg::Problem,
+            location = self.location,
+            message = self.message
+        );
+        match &self.hint {
+            Some(hint) => f.write_str(&tr!(Msg::ProblemHint, problem = problem, hint = hint)),
+            None => f.write_str(&problem),
         }
-        Ok(())
     }
 }
 
@@ -228,16 +238,21 @@ fn more_like_this(at: &Location, lines: &[u64]) -> String {
     if ranges.len() > RANGES_SHOWN {
         shown.push("…".to_string());
     }
-    let column = match at.column {
-        0 => String::new(),
-        c => format!(", column {c}"),
-    };
-    format!(
-        "{}: … and {} more like this{column}, in lines {}",
+    let (file, count) = (
         at.file.display(),
         crate::text::group_digits(&lines.len().to_string()),
-        shown.join(", ")
-    )
+    );
+    let lines = shown.join(", ");
+    match at.column {
+        0 => tr!(Msg::MoreLikeThis, file = file, count = count, lines = lines),
+        column => tr!(
+            Msg::MoreLikeThisColumn,
+            file = file,
+            count = count,
+            column = column,
+            lines = lines
+        ),
+    }
 }
 
 /// Suggests the candidate closest to `value`, if one is close enough to be a likely typo.
@@ -254,7 +269,7 @@ pub fn did_you_mean<'a>(
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, c)| format!("did you mean \"{c}\"?"))
+    best.map(|(_, c)| tr!(Msg::DidYouMean, candidate = c))
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

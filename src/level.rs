@@ -37,6 +37,14 @@ impl Level {
         }
     }
 
+    /// The level in messages: its Chinese noun in Chinese, its key in English.
+    pub fn title(self) -> &'static str {
+        match crate::lang::current() {
+            crate::lang::Lang::Zh => self.noun_zh(),
+            crate::lang::Lang::En => self.key(),
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.key() == key)
     }

@@ -1,89 +1,15 @@
 //! The `agristat` command: parses the command line, calls the library, prints, and maps the
 //! result to an exit code (0 ok, 1 data failed validation, 2 usage, pipeline file or I/O error).
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
+use agristat::cli::{self, Command};
 use agristat::error::Error;
-use clap::{Parser, Subcommand};
-
-#[derive(Parser)]
-#[command(
-    name = "agristat",
-    version,
-    about = "Township and county agricultural statistics from village tables"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Validate the inputs, aggregate, and publish a new run (totals, villages, warnings,
-    /// charts, manifest) as OUTPUT/current; report what changed since the previous run.
-    Run {
-        /// The pipeline file (TOML).
-        pipeline: PathBuf,
-        /// Do not print the report table, and show no progress.
-        #[arg(short, long)]
-        quiet: bool,
-        /// Fail at once if another run is writing to the same output folder (default: wait).
-        #[arg(long)]
-        no_wait: bool,
-    },
-    /// Validate the inputs and print the report table; write nothing.
-    Check {
-        /// The pipeline file (TOML).
-        pipeline: PathBuf,
-        /// Show no progress.
-        #[arg(short, long)]
-        quiet: bool,
-    },
-    /// List the runs (vintages) of a pipeline: id, time, changed inputs, headline totals.
-    Runs {
-        /// The pipeline file (TOML).
-        pipeline: PathBuf,
-    },
-    /// Make an earlier run current again (or a later one, after a rollback). Every run is
-    /// kept; the history records the rollback; the next run compares against this one.
-    Rollback {
-        /// The pipeline file (TOML).
-        pipeline: PathBuf,
-        /// The run to make current (an id or a unique prefix, such as 000002).
-        run: String,
-        /// Fail at once if a run is writing to the output folder (default: wait).
-        #[arg(long)]
-        no_wait: bool,
-    },
-    /// Show what changed between two runs (default: the previous run and the current one).
-    Diff {
-        /// The pipeline file (TOML).
-        pipeline: PathBuf,
-        /// The older run (an id or a unique prefix, such as 000002).
-        run_a: Option<String>,
-        /// The newer run (default: the current one).
-        run_b: Option<String>,
-    },
-    /// List the village rows, with files and lines, that make up a total of the current run.
-    Explain {
-        /// The pipeline file (TOML).
-        pipeline: PathBuf,
-        /// The indicator key, such as crop_output or net_income_per_capita.
-        indicator: String,
-        /// A village, township or county code.
-        area: String,
-        /// The item: a crop, species or product (code or name), a sector, a project.
-        #[arg(long)]
-        item: Option<String>,
-        /// The year (default: the pipeline's year).
-        #[arg(long)]
-        year: Option<i32>,
-    },
-}
+use agristat::lang::Msg;
+use agristat::tr;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -108,7 +34,10 @@ fn main() -> ExitCode {
                 eprintln!("{warning}");
             }
             if !outcome.warnings.is_empty() {
-                eprintln!("{} warning(s)", outcome.warnings.len());
+                eprintln!(
+                    "{}",
+                    tr!(Msg::WarningsCount, count = outcome.warnings.len())
+                );
             }
             if let Some(run) = &outcome.published {
                 eprint!("{}", run.summary);
@@ -149,7 +78,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("{e}");
             if let Error::Data(problems) = &e {
-                eprintln!("{} problem(s) found; nothing was written", problems.len());
+                eprintln!("{}", tr!(Msg::ProblemsFound, count = problems.len()));
             }
             ExitCode::from(e.exit_code() as u8)
         }

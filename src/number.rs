@@ -1,6 +1,7 @@
 //! Numbers as people type them: full-width digits, thousands separators, stray spaces.
 //! Anything that cannot be read one way only is refused, never turned into a silent zero.
 
+use crate::lang::Msg;
 use std::str::FromStr;
 
 use rust_decimal::prelude::ToPrimitive;
@@ -20,6 +21,20 @@ pub enum NumberError {
 
 impl NumberError {
     /// What was expected instead, for the error message.
+    /// The problem with `value`, in the user's language.
+    pub fn message(&self, value: &str) -> String {
+        let msg = match self {
+            NumberError::NotANumber => Msg::NotANumber,
+            NumberError::BadGrouping => Msg::BadGrouping,
+            NumberError::Negative => Msg::Negative,
+            NumberError::NotWhole => Msg::NotWhole,
+            NumberError::TooPrecise => Msg::TooPrecise,
+            NumberError::TooLarge => Msg::TooLarge,
+        };
+        crate::tr!(msg, value = value)
+    }
+
+    /// The problem, after a value (for agristat's own catalogue file, in English).
     pub fn describe(&self) -> &'static str {
         match self {
             NumberError::NotANumber => "is not a number (expected digits such as 1234.5)",

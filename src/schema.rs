@@ -191,6 +191,29 @@ impl TableKind {
         }
     }
 
+    /// The table as Chinese forms name it.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            TableKind::Villages => "村名录",
+            TableKind::Crops => "农作物播种面积和产量表",
+            TableKind::Livestock => "畜禽年末存栏表",
+            TableKind::Slaughter => "畜禽出栏和畜产品产量表",
+            TableKind::Dividends => "产业分红表",
+            TableKind::Income => "村收入表",
+            TableKind::Prices => "价格表",
+            TableKind::OtherOutput => "其他产值表",
+            TableKind::Regions => "区划名称表",
+        }
+    }
+
+    /// The table's name in messages: Chinese in Chinese, the pipeline file's key in English.
+    pub fn title(self) -> &'static str {
+        match crate::lang::current() {
+            crate::lang::Lang::Zh => self.name_zh(),
+            crate::lang::Lang::En => self.name(),
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<TableKind> {
         TableKind::ALL.into_iter().find(|k| k.name() == name)
     }

@@ -36,10 +36,10 @@ pub const SHOWN_CHARS: usize = 60;
 pub fn shown(value: &str) -> Cow<'_, str> {
     match value.char_indices().nth(SHOWN_CHARS) {
         None => Cow::Borrowed(value),
-        Some((end, _)) => Cow::Owned(format!(
-            "{}… ({} characters)",
-            &value[..end],
-            value.chars().count()
+        Some((end, _)) => Cow::Owned(crate::tr!(
+            crate::lang::Msg::ShownCut,
+            start = &value[..end],
+            length = value.chars().count()
         )),
     }
 }

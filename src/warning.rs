@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::error::Location;
+use crate::lang::Msg;
 
 /// What raised a warning. Warnings sort by its code, so the order of warnings.csv does not
 /// depend on the order of this list.
@@ -63,9 +64,10 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Some(at) => write!(f, "{at}: warning: {}", self.message),
-            None => write!(f, "warning: {}", self.message),
-        }
+        let text = match &self.location {
+            Some(at) => crate::tr!(Msg::WarningAt, location = at, message = self.message),
+            None => crate::tr!(Msg::WarningBare, message = self.message),
+        };
+        f.write_str(&text)
     }
 }

@@ -350,12 +350,14 @@ fn overflow(table: &Table, row: usize, field: &str, measure: Measure) -> Problem
         Measure::Sum(ind) => ind.def().name_zh,
         _ => Ind::GrossOutputValue.def().name_zh,
     };
+    let message = crate::tr!(
+        crate::lang::Msg::BeyondRange,
+        header = table.header(field),
+        what = what
+    );
     Problem::new(
         table.location(table.file[row], table.line[row], field),
-        format!(
-            "column \"{}\": the village's {what} goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit",
-            table.header(field)
-        ),
+        message,
     )
     .of_kind(ProblemKind::BeyondRange)
 }

@@ -23,7 +23,11 @@ pub struct BadBytes {
 impl BadBytes {
     pub fn message(&self) -> String {
         let hex: Vec<String> = self.bytes.iter().map(|b| format!("{b:02X}")).collect();
-        format!("invalid bytes {} for {}", hex.join(" "), self.encoding)
+        crate::tr!(
+            crate::lang::Msg::InvalidBytes,
+            bytes = hex.join(" "),
+            encoding = self.encoding
+        )
     }
 
     /// What to do about it, when the line reads in the other encoding.
@@ -34,10 +38,11 @@ impl BadBytes {
             "UTF-8"
         };
         self.other_reading.as_ref().map(|text| {
-            format!(
-                "as {other} this line reads \"{}\": it was probably saved in {other}; save the whole file in {}",
-                crate::text::shown(text),
-                self.encoding
+            crate::tr!(
+                crate::lang::Msg::OtherEncodingHint,
+                other = other,
+                text = crate::text::shown(text),
+                encoding = self.encoding
             )
         })
     }

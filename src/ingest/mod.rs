@@ -87,10 +87,10 @@ pub fn reading_warnings(inputs: &Inputs) -> Vec<Warning> {
                     village_code: village.unwrap_or_default(),
                     check: Check::MixedEncoding,
                     location: Some(Location::at(&table.files[file], mixed.line, 0)),
-                    message: format!(
-                        "this line is UTF-8 in a file otherwise GBK: read as \"{}\" (as GBK it would read \"{}\"); save the file in one encoding",
-                        crate::text::shown(&mixed.text),
-                        crate::text::shown(&mixed.as_gbk)
+                    message: crate::tr!(
+                        crate::lang::Msg::MixedEncoding,
+                        text = crate::text::shown(&mixed.text),
+                        gbk = crate::text::shown(&mixed.as_gbk)
                     ),
                 });
             }

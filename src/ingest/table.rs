@@ -12,9 +12,11 @@ use crate::hash::sha256_hex;
 use crate::ingest::cache::{Cache, Lookup};
 use crate::ingest::decode::{decode, Decoded, MixedLine};
 pub use crate::ingest::texts::Texts;
+use crate::lang::Msg;
 use crate::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
 use crate::text::shown;
+use crate::tr;
 
 /// Typed values of one canonical field.
 #[derive(Debug, Clone)]
@@ -368,10 +370,7 @@ fn decoded<'a>(
     if decoded.text.trim().is_empty() {
         problems.push(Problem::new(
             Location::file(path),
-            format!(
-                "file is empty (expected a header row and rows of {})",
-                plan.kind.name()
-            ),
+            tr!(Msg::FileEmpty, table = plan.kind.title()),
         ));
         return None;
     }
@@ -438,11 +437,7 @@ fn read_file(
             continue;
         }
         if record.len() != header.len() {
-            let message = format!(
-                "row has {} fields, the header has {}",
-                record.len(),
-                header.len()
-            );
+            let message = tr!(Msg::RowLength, fields = record.len(), header = header.len());
             let problem = Problem::new(Location::at(path, line, 0), message);
             problems.push(problem.of_kind(ProblemKind::RowLength));
             continue;
@@ -534,7 +529,7 @@ fn read_row(
             (Ok(_), _) => unreachable!("cell types follow field kinds"),
             (Err((kind, message, hint)), _) => {
                 ok = false;
-                let message = format!("column \"{}\": {message}", plan.headers[i]);
+                let message = tr!(Msg::InColumn, header = plan.headers[i], message = message);
                 let problem = Problem::new(Location::at(path, line, column), message);
                 problems.push(problem.with_hint(hint).of_kind(kind));
             }
@@ -574,32 +569,26 @@ fn map_columns(
                 // A header that another field reads is no better guess.
                 let unread = header.iter().filter(|h| !plan.headers.contains(h));
                 let hint = did_you_mean(&plan.headers[i], unread.map(String::as_str));
-                problems.push(
-                    Problem::new(
-                        Location::at(path, 1, 0),
-                        format!(
-                            "missing column \"{}\" (mapped to {}.{}; the header has: {found})",
-                            plan.headers[i],
-                            plan.kind.name(),
-                            field.name
-                        ),
-                    )
-                    .with_hint(hint),
+                let message = tr!(
+                    Msg::MissingColumn,
+                    header = plan.headers[i],
+                    table = plan.kind.name(),
+                    field = field.name,
+                    found = found
                 );
+                problems.push(Problem::new(Location::at(path, 1, 0), message).with_hint(hint));
                 columns.push(0);
             }
         }
     }
     for (c, h) in header.iter().enumerate() {
         if !plan.headers.contains(h) && !plan.ignore_columns.contains(h) {
-            problems.push(Problem::new(
-                Location::at(path, 1, c as u64 + 1),
-                format!(
-                    "unknown column \"{}\" (not mapped in [inputs.{}.columns]; list it in ignore_columns to skip it)",
-                    shown(h),
-                    plan.kind.name()
-                ),
-            ));
+            let message = tr!(
+                Msg::UnknownColumn,
+                header = shown(h),
+                table = plan.kind.name()
+            );
+            problems.push(Problem::new(Location::at(path, 1, c as u64 + 1), message));
         }
     }
     if problems.is_empty() {
@@ -618,15 +607,13 @@ fn duplicate_headers(header: &[String], path: &Path) -> Vec<Problem> {
             continue;
         }
         if let Some(first) = header[..c].iter().position(|x| x == h) {
-            problems.push(Problem::new(
-                Location::at(path, 1, c as u64 + 1),
-                format!(
-                    "column \"{}\" is in the header twice, as columns {} and {} (expected each column once; remove or rename one)",
-                    shown(h),
-                    first + 1,
-                    c + 1
-                ),
-            ));
+            let message = tr!(
+                Msg::ColumnTwice,
+                header = shown(h),
+                first = first + 1,
+                second = c + 1
+            );
+            problems.push(Problem::new(Location::at(path, 1, c as u64 + 1), message));
         }
     }
     problems
@@ -662,7 +649,7 @@ fn cell<'a>(
     if trimmed.is_empty() && field.required {
         return Err((
             ProblemKind::MissingValue,
-            format!("value is missing (expected {})", expected(field)),
+            tr!(Msg::ValueMissing, expected = expected(field)),
             None,
         ));
     }
@@ -677,14 +664,20 @@ fn cell<'a>(
                 .flatten()
                 .map(|v| v / crate::fixed::SCALE)
                 .and_then(|v| i32::try_from(v).ok())
-                .ok_or_else(|| (ProblemKind::NotAYear, format!("\"{}\" is not a year (expected a year such as 2019)", shown(raw)), None))?;
+                .ok_or_else(|| {
+                    (
+                        ProblemKind::NotAYear,
+                        tr!(Msg::NotAYear, value = shown(raw)),
+                        None,
+                    )
+                })?;
             if years.contains(&year) {
                 Ok(Cell::Year(year))
             } else {
-                let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                let years = crate::lang::list(years, Msg::ListOr);
                 Err((
                     ProblemKind::OtherYear,
-                    format!("{year} is not a year of this pipeline (expected {})", list.join(" or ")),
+                    tr!(Msg::OtherYear, year = year, years = years),
                     None,
                 ))
             }
@@ -694,7 +687,7 @@ fn cell<'a>(
             Some(s) => Ok(Cell::Text(s.code())),
             None => Err((
                 ProblemKind::UnknownItem,
-                format!("\"{}\" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)", shown(raw)),
+                tr!(Msg::NotASector, value = shown(raw)),
                 did_you_mean(trimmed, Sector::ALL.iter().map(|s| s.name_zh())),
             )),
         },
@@ -702,13 +695,17 @@ fn cell<'a>(
             Some(p) => Ok(Cell::Text(&p.code)),
             None => Err((
                 ProblemKind::UnknownItem,
-                format!("\"{}\" is not in the product catalogue (expected {})", shown(raw), expected(field)),
+                tr!(
+                    Msg::NotInCatalogue,
+                    value = shown(raw),
+                    expected = expected(field)
+                ),
                 catalogue.suggest(kind, trimmed),
             )),
         },
         FieldKind::Number(_) => number::parse(raw, factor, field.whole)
             .map(Cell::Number)
-            .map_err(|e| (ProblemKind::NotANumber, format!("\"{}\" {}", shown(raw), e.describe()), None)),
+            .map_err(|e| (ProblemKind::NotANumber, e.message(&shown(raw)), None)),
     }
 }
 
@@ -723,57 +720,59 @@ pub const MAX_TEXT_CHARS: usize = 100;
 fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, CellError> {
     let length = text.chars().count();
     if length > MAX_TEXT_CHARS {
-        let message = format!(
-            "\"{}\" is {length} characters long (expected {} of at most {MAX_TEXT_CHARS} characters)",
-            shown(text),
-            expected(field)
+        let message = tr!(
+            Msg::TooLong,
+            value = shown(text),
+            length = length,
+            expected = expected(field),
+            max = MAX_TEXT_CHARS
         );
         return Err((ProblemKind::BadText, message, None));
     }
     if field.kind == FieldKind::Text && text.starts_with(crate::text::FORMULA_START) {
-        let message = format!(
-            "\"{}\" begins like a spreadsheet formula (expected {} beginning with a letter or digit)",
-            shown(text),
-            expected(field)
+        let message = tr!(
+            Msg::FormulaStart,
+            value = shown(text),
+            expected = expected(field)
         );
         return Err((ProblemKind::BadText, message, None));
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
-        let message = format!(
-            "\"{}\" holds the control character U+{:04X} (expected {} of printable characters)",
-            shown(&text.replace(|c: char| c.is_control(), "\u{fffd}")),
-            c as u32,
-            expected(field)
+        let message = tr!(
+            Msg::ControlCharacter,
+            value = shown(&text.replace(|c: char| c.is_control(), "\u{fffd}")),
+            code = format!("{:04X}", c as u32),
+            expected = expected(field)
         );
         return Err((ProblemKind::BadText, message, None));
     }
     Ok(text)
 }
 
-fn expected(field: &Field) -> &'static str {
-    match field.kind {
-        FieldKind::Year => "a year",
-        FieldKind::Code => "a code",
-        FieldKind::Text => "a name",
-        FieldKind::Item(ItemKind::Crop) => "a crop",
-        FieldKind::Item(ItemKind::Livestock) => "a livestock species",
-        FieldKind::Item(ItemKind::AnimalProduct) => "an animal product",
-        FieldKind::Item(ItemKind::Priced) => "a crop or animal product",
-        FieldKind::Item(ItemKind::Sector) => "a sector",
-        FieldKind::Number(_) if field.whole => "a whole number",
-        FieldKind::Number(_) => "a number",
-    }
+/// What a field's cells hold, in the user's language.
+fn expected(field: &Field) -> String {
+    let msg = match field.kind {
+        FieldKind::Year => Msg::ExpectYear,
+        FieldKind::Code => Msg::ExpectCode,
+        FieldKind::Text => Msg::ExpectName,
+        FieldKind::Item(ItemKind::Crop) => Msg::ExpectCrop,
+        FieldKind::Item(ItemKind::Livestock) => Msg::ExpectLivestock,
+        FieldKind::Item(ItemKind::AnimalProduct) => Msg::ExpectAnimalProduct,
+        FieldKind::Item(ItemKind::Priced) => Msg::ExpectPriced,
+        FieldKind::Item(ItemKind::Sector) => Msg::ExpectSector,
+        FieldKind::Number(_) if field.whole => Msg::ExpectWhole,
+        FieldKind::Number(_) => Msg::ExpectNumber,
+    };
+    tr!(msg)
 }
 
 fn csv_message(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("row has {len} fields, the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
-        _ => format!("unreadable CSV: {e}"),
+        } => tr!(Msg::RowLength, fields = len, header = expected_len),
+        csv::ErrorKind::Utf8 { .. } => tr!(Msg::InvalidUtf8),
+        _ => tr!(Msg::UnreadableCsv, error = e),
     }
 }
 

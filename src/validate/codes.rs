@@ -10,8 +10,10 @@
 use crate::error::{Problem, ProblemKind};
 use crate::ingest::table::Texts;
 use crate::ingest::Inputs;
+use crate::lang::{self, Msg};
 use crate::level::Level;
 use crate::schema::TableKind;
+use crate::tr;
 
 /// The levels above the village whose area the registry may give in a column.
 const AREA_LEVELS: [Level; 4] = [
@@ -70,28 +72,24 @@ pub fn check(inputs: &Inputs, levels: &[Level]) -> Vec<Problem> {
         if lacking.is_empty() {
             continue;
         }
-        let keys: Vec<&str> = lacking.iter().map(|l| l.key()).collect();
+        let levels: Vec<&str> = lacking.iter().map(|l| l.title()).collect();
         let codes: Vec<&str> = lacking.iter().map(|l| code_zh(*l)).collect();
-        problems.push(Problem::new(
-            registry.location(registry.file[row], registry.line[row], "village_code"),
-            format!(
-                "column \"{}\": \"{village}\" is not a 12-digit statistical division code (expected 12 digits, to find its {}: the registry gives no {})",
-                registry.header("village_code"),
-                list(&keys, "and"),
-                list(&codes, "or"),
-            ),
-        ).of_kind(ProblemKind::NotADivisionCode));
+        let message = tr!(
+            Msg::NotADivisionCode,
+            header = registry.header("village_code"),
+            code = village,
+            levels = lang::list(&levels, Msg::ListAnd),
+            columns = lang::list(&codes, Msg::ListOr)
+        );
+        problems.push(
+            Problem::new(
+                registry.location(registry.file[row], registry.line[row], "village_code"),
+                message,
+            )
+            .of_kind(ProblemKind::NotADivisionCode),
+        );
     }
     problems
-}
-
-/// "a", "a and b", "a, b and c".
-fn list(items: &[&str], last: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., end] => format!("{} {last} {end}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -210,12 +208,5 @@ mod tests {
             messages(&given, &[Level::Prefecture, Level::Province]),
             ["v.csv:2:2: column \"village_code\": \"01\" is not a 12-digit statistical division code (expected 12 digits, to find its county and province: the registry gives no 区县代码 or 省代码)"]
         );
-    }
-
-    #[test]
-    fn lists_read_as_sentences() {
-        assert_eq!(list(&["a"], "and"), "a");
-        assert_eq!(list(&["a", "b"], "or"), "a or b");
-        assert_eq!(list(&["a", "b", "c"], "and"), "a, b and c");
     }
 }

@@ -33,8 +33,7 @@ pub fn check(plan: &Plan, inputs: &Inputs) -> Vec<Problem> {
     if let Some(empty) = registry.filter(|r| r.is_empty() && r.rejected_villages.is_empty()) {
         problems.push(Problem::new(
             crate::error::Location::file(empty.files.first().map_or(Path::new(""), |f| f)),
-            "the village registry has no rows (expected a row for each village and year)"
-                .to_string(),
+            crate::tr!(crate::lang::Msg::EmptyRegistry),
         ));
     } else if let Some(registry) = registry {
         for (kind, table) in &inputs.tables {

@@ -8,7 +8,9 @@ use crate::catalogue::Catalogue;
 use crate::config::Plan;
 use crate::error::{Problem, ProblemKind};
 use crate::ingest::{Inputs, Table};
+use crate::lang::Msg;
 use crate::schema::TableKind;
+use crate::tr;
 
 /// Reported once per product and year, at the product's first row with output.
 pub fn missing_prices(plan: &Plan, inputs: &Inputs) -> Vec<Problem> {
@@ -87,9 +89,12 @@ fn unpriced(
         }
         let name = catalogue.get(product).map_or(product, |p| p.name.as_str());
         let message = match other {
-            None => format!("\"{name}\" has output in {row_year} but no price (expected a {row_year} row for it in the prices table)"),
-            Some(prev) => format!(
-                "\"{name}\" has output in {row_year} but no {prev} price (expected a {prev} row for it in the prices table, to value {row_year} output at comparable prices)"
+            None => tr!(Msg::NoPrice, name = name, year = row_year),
+            Some(prev) => tr!(
+                Msg::NoPriceOther,
+                name = name,
+                year = row_year,
+                other = prev
             ),
         };
         problems.push(

@@ -10,7 +10,9 @@ use crate::catalogue::Catalogue;
 use crate::error::{Problem, ProblemKind};
 use crate::ingest::table::Texts;
 use crate::ingest::Table;
+use crate::lang::Msg;
 use crate::schema::{FieldKind, ItemKind};
+use crate::tr;
 
 /// Rows whose key repeats an earlier row's; the first one stays, the others are reported.
 /// Rows are in file and line order, so "earlier" is the order the user reads them in.
@@ -56,14 +58,15 @@ pub fn duplicates(table: &Table, catalogue: &Catalogue) -> Vec<Problem> {
                 .iter()
                 .map(|k| shown(table, k, row, catalogue))
                 .collect();
+            let message = tr!(
+                Msg::DuplicateRow,
+                key = what.join(", "),
+                table = table.kind.title(),
+                first = table.location(table.file[earlier], table.line[earlier], "")
+            );
             Problem::new(
                 table.location(table.file[row], table.line[row], ""),
-                format!(
-                    "duplicate row for ({}) in {}: the same key is already at {}",
-                    what.join(", "),
-                    table.kind.name(),
-                    table.location(table.file[earlier], table.line[earlier], "")
-                ),
+                message,
             )
             .of_kind(ProblemKind::DuplicateRow)
         })
@@ -137,15 +140,15 @@ pub fn unknown_villages(table: &Table, registry: &Table) -> Vec<Problem> {
         {
             continue;
         }
-        problems.push(Problem::new(
-            table.location(table.file[row], table.line[row], "village_code"),
-            format!(
-                "column \"{}\": \"{}\" is not a village of the registry for {year} (expected a code listed in {})",
-                table.header("village_code"),
-                &codes[row],
-                registry_files.join(", ")
-            ),
-        ).of_kind(ProblemKind::UnknownVillage));
+        let message = tr!(
+            Msg::UnknownVillage,
+            header = table.header("village_code"),
+            code = &codes[row],
+            year = year,
+            files = registry_files.join(", ")
+        );
+        let at = table.location(table.file[row], table.line[row], "village_code");
+        problems.push(Problem::new(at, message).of_kind(ProblemKind::UnknownVillage));
     }
     problems
 }

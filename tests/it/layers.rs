@@ -7,7 +7,7 @@ use std::path::Path;
 /// Layers from the bottom up; a module may use its own and lower layers only.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "fixed", "units", "level", "hash", "timing", "buckets", "text",
+        "lang", "error", "fixed", "units", "level", "hash", "timing", "buckets", "text",
     ],
     &["frame", "schema", "warning", "number"],
     &["config", "catalogue"],
@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     &["vintage"],
     &["run", "history", "explain"],
+    &["cli"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

@@ -92,8 +92,11 @@ impl Workdir {
     /// Runs the CLI with extra environment variables. `run` turns progress lines off: they
     /// come only from stages slower than a second, which depends on the machine.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        // English unless a test asks for Chinese: the snapshots must not depend on the
+        // machine's locale.
         let out = Command::new(env!("CARGO_BIN_EXE_agristat"))
             .args(args)
+            .env("AGRISTAT_LANG", "en")
             .envs(env.iter().copied())
             .current_dir(self.dir.path())
             .output()

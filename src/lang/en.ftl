@@ -1,0 +1,93 @@
+# agristat's messages in English. Every message here is in zh.ftl too, with the same
+# arguments (a test checks it). Values are formatted by agristat before they get here.
+
+## Positions and the frame of every problem and warning.
+at-line-column = { $file }:{ $line }:{ $column }
+at-line = { $file }:{ $line }
+problem = { $location }: { $message }
+problem-hint = { $problem }; { $hint }
+warning-at = { $location }: warning: { $message }
+warning-bare = warning: { $message }
+did-you-mean = did you mean "{ $candidate }"?
+more-like-this = { $file }: … and { $count } more like this, in lines { $lines }
+more-like-this-column = { $file }: … and { $count } more like this, column { $column }, in lines { $lines }
+problems-found = { $count } problem(s) found; nothing was written
+warnings-count = { $count } warning(s)
+shown-cut = { $start }… ({ $length } characters)
+list-and = { $init } and { $last }
+list-or = { $init } or { $last }
+
+## Reading files.
+invalid-bytes = invalid bytes { $bytes } for { $encoding }
+other-encoding-hint = as { $other } this line reads "{ $text }": it was probably saved in { $other }; save the whole file in { $encoding }
+mixed-encoding = this line is UTF-8 in a file otherwise GBK: read as "{ $text }" (as GBK it would read "{ $gbk }"); save the file in one encoding
+file-empty = file is empty (expected a header row and rows of { $table })
+row-length = row has { $fields } fields, the header has { $header }
+unreadable-csv = unreadable CSV: { $error }
+invalid-utf8 = invalid UTF-8
+missing-column = missing column "{ $header }" (mapped to { $table }.{ $field }; the header has: { $found })
+unknown-column = unknown column "{ $header }" (not mapped in [inputs.{ $table }.columns]; list it in ignore_columns to skip it)
+column-twice = column "{ $header }" is in the header twice, as columns { $first } and { $second } (expected each column once; remove or rename one)
+
+## Cells.
+in-column = column "{ $header }": { $message }
+value-missing = value is missing (expected { $expected })
+not-a-year = "{ $value }" is not a year (expected a year such as 2019)
+other-year = { $year } is not a year of this pipeline (expected { $years })
+not-a-sector = "{ $value }" is not a sector (expected 林业, 渔业 or 农林牧渔服务业; crops and livestock are valued from their output)
+not-in-catalogue = "{ $value }" is not in the product catalogue (expected { $expected })
+not-a-number = "{ $value }" is not a number (expected digits such as 1234.5)
+bad-grouping = "{ $value }" has misplaced thousands separators (expected groups of three digits, such as 1,234.5)
+negative = "{ $value }" is negative (expected zero or more)
+not-whole = "{ $value }" is not a whole number (expected a count)
+too-precise = "{ $value }" has more than 4 decimal places in the canonical unit
+too-large = "{ $value }" is too large
+too-long = "{ $value }" is { $length } characters long (expected { $expected } of at most { $max } characters)
+formula-start = "{ $value }" begins like a spreadsheet formula (expected { $expected } beginning with a letter or digit)
+control-character = "{ $value }" holds the control character U+{ $code } (expected { $expected } of printable characters)
+expect-year = a year
+expect-code = a code
+expect-name = a name
+expect-crop = a crop
+expect-livestock = a livestock species
+expect-animal-product = an animal product
+expect-priced = a crop or animal product
+expect-sector = a sector
+expect-whole = a whole number
+expect-number = a number
+
+## Checks across rows.
+duplicate-row = duplicate row for ({ $key }) in { $table }: the same key is already at { $first }
+unknown-village = column "{ $header }": "{ $code }" is not a village of the registry for { $year } (expected a code listed in { $files })
+empty-registry = the village registry has no rows (expected a row for each village and year)
+no-price = "{ $name }" has output in { $year } but no price (expected a { $year } row for it in the prices table)
+no-price-other = "{ $name }" has output in { $year } but no { $other } price (expected a { $other } row for it in the prices table, to value { $year } output at comparable prices)
+not-a-division-code = column "{ $header }": "{ $code }" is not a 12-digit statistical division code (expected 12 digits, to find its { $levels }: the registry gives no { $columns })
+beyond-range = column "{ $header }": the village's { $what } goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit
+
+## Command-line help.
+help-about = Township and county agricultural statistics from village tables
+help-usage = Usage:
+help-commands = Commands
+help-arguments = Arguments
+help-options = Options
+help-help = Print help
+help-version = Print version
+help-lang = The language of messages and help: zh or en (default: AGRISTAT_LANG, else the system's)
+help-pipeline = The pipeline file (TOML)
+help-run = Validate the inputs, aggregate, and publish a new run (totals, villages, warnings, charts, manifest) as OUTPUT/current; report what changed since the previous run
+help-run-quiet = Do not print the report table, and show no progress
+help-no-wait = Fail at once if another run is writing to the same output folder (default: wait)
+help-check = Validate the inputs and print the report table; write nothing
+help-check-quiet = Show no progress
+help-runs = List the runs (vintages) of a pipeline: id, time, changed inputs, headline totals
+help-rollback = Make an earlier run current again (or a later one, after a rollback). Every run is kept; the history records the rollback; the next run compares against this one
+help-rollback-run = The run to make current (an id or a unique prefix, such as 000002)
+help-diff = Show what changed between two runs (default: the previous run and the current one)
+help-run-a = The older run (an id or a unique prefix, such as 000002)
+help-run-b = The newer run (default: the current one)
+help-explain = List the village rows, with files and lines, that make up a total of the current run
+help-indicator = The indicator key, such as crop_output or net_income_per_capita
+help-area = A village, township or county code
+help-item = The item: a crop, species or product (code or name), a sector, a project
+help-year = The year (default: the pipeline's year)

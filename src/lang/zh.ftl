@@ -1,0 +1,93 @@
+# agristat 的中文消息。每条消息在 en.ftl 中也有，参数相同（有测试检查）。
+# 数值在传入之前已由 agristat 格式化。
+
+## 位置，以及每个问题和警告的格式。
+at-line-column = { $file } 第{ $line }行第{ $column }列
+at-line = { $file } 第{ $line }行
+problem = { $location }：{ $message }
+problem-hint = { $problem }；{ $hint }
+warning-at = { $location }：警告：{ $message }
+warning-bare = 警告：{ $message }
+did-you-mean = 是不是“{ $candidate }”？
+more-like-this = { $file }：……同类问题还有 { $count } 个，在第 { $lines } 行
+more-like-this-column = { $file }：……同类问题还有 { $count } 个，都在第{ $column }列，在第 { $lines } 行
+problems-found = 共发现 { $count } 个问题，未写入任何文件
+warnings-count = 共 { $count } 条警告
+shown-cut = { $start }……（共 { $length } 个字符）
+list-and = { $init }和{ $last }
+list-or = { $init }或{ $last }
+
+## 读取文件。
+invalid-bytes = 有不符合 { $encoding } 编码的字节 { $bytes }
+other-encoding-hint = 按 { $other } 编码读，这一行是“{ $text }”：这一行可能是以 { $other } 编码保存的；请把整个文件存为 { $encoding } 编码
+mixed-encoding = 这一行是 UTF-8 编码，而文件其余部分是 GBK 编码：已按 UTF-8 读作“{ $text }”（按 GBK 会读成“{ $gbk }”）；请把文件统一存为一种编码
+file-empty = 文件是空的（应有表头行和{ $table }的数据行）
+row-length = 该行有 { $fields } 列，表头有 { $header } 列
+unreadable-csv = 无法读取的 CSV：{ $error }
+invalid-utf8 = 不是有效的 UTF-8
+missing-column = 缺少列“{ $header }”（流程文件把它对应到 { $table }.{ $field }；表头中有：{ $found }）
+unknown-column = 未知列“{ $header }”（[inputs.{ $table }.columns] 中没有对应；如不需要，请列入 ignore_columns）
+column-twice = 列“{ $header }”在表头中出现了两次（第{ $first }列和第{ $second }列；每列只能出现一次，请删去或改名其中一列）
+
+## 单元格。
+in-column = “{ $header }”列：{ $message }
+value-missing = 缺少数值（应为{ $expected }）
+not-a-year = “{ $value }”不是年份（应为年份，如 2019）
+other-year = { $year }不是本流程的年份（应为 { $years }）
+not-a-sector = “{ $value }”不是行业（应为林业、渔业或农林牧渔服务业；农业和牧业产值由产量计算）
+not-in-catalogue = “{ $value }”不在产品目录中（应为{ $expected }）
+not-a-number = “{ $value }”不是数字（应为数字，如 1234.5）
+bad-grouping = “{ $value }”的千位分隔符位置不对（应每三位一组，如 1,234.5）
+negative = “{ $value }”是负数（应为零或正数）
+not-whole = “{ $value }”不是整数（应为个数）
+too-precise = “{ $value }”换算成标准单位后超过 4 位小数
+too-large = “{ $value }”数值过大
+too-long = “{ $value }”有 { $length } 个字符（应为不超过 { $max } 个字符的{ $expected }）
+formula-start = “{ $value }”以公式符号开头（应为以文字或数字开头的{ $expected }）
+control-character = “{ $value }”含有控制字符 U+{ $code }（应为由可打印字符组成的{ $expected }）
+expect-year = 年份
+expect-code = 代码
+expect-name = 名称
+expect-crop = 作物名称
+expect-livestock = 畜禽种类
+expect-animal-product = 畜产品名称
+expect-priced = 作物或畜产品名称
+expect-sector = 行业
+expect-whole = 整数
+expect-number = 数字
+
+## 跨行检查。
+duplicate-row = { $table }中（{ $key }）的行重复：相同的行已在 { $first }
+unknown-village = “{ $header }”列：村代码“{ $code }”不在 { $year } 年村名录中（应为 { $files } 中列出的代码）
+empty-registry = 村名录没有数据行（每个村每年应有一行）
+no-price = “{ $name }”{ $year }年有产量，但没有价格（价格表中应有它的 { $year } 年价格）
+no-price-other = “{ $name }”{ $year }年有产量，但没有 { $other } 年价格（价格表中应有它的 { $other } 年价格，用于按可比价计算 { $year } 年产值）
+not-a-division-code = “{ $header }”列：“{ $code }”不是 12 位统计用区划代码（应为 12 位数字，才能确定所属{ $levels }：村名录中没有{ $columns }）
+beyond-range = “{ $header }”列：该村的{ $what }超出了 agristat 能精确相加的范围（标准单位下 ±92,233,720,368）；请检查数值及其单位
+
+## 命令行帮助。
+help-about = 由各村报表汇总乡镇、区县农业统计数据
+help-usage = 用法：
+help-commands = 命令
+help-arguments = 参数
+help-options = 选项
+help-help = 显示帮助
+help-version = 显示版本
+help-lang = 消息和帮助的语言：zh 或 en（默认：AGRISTAT_LANG，否则按系统语言）
+help-pipeline = 流程文件（TOML）
+help-run = 检查全部输入、汇总，并发布一次新的运行结果（汇总表、分村数据、警告、图表、清单）为 OUTPUT/current；报告与上次运行相比的变化
+help-run-quiet = 不显示汇总表，也不显示进度
+help-no-wait = 如有另一次运行正在写同一输出文件夹，立即失败（默认：等待）
+help-check = 检查全部输入并显示汇总表；不写任何文件
+help-check-quiet = 不显示进度
+help-runs = 列出流程的历次运行（版本）：编号、时间、变动的输入、主要汇总数
+help-rollback = 把以前的某次运行重新设为当前（回退后也可设回较新的一次）。每次运行都保留；历史记录回退；下次运行与这一次比较
+help-rollback-run = 要设为当前的运行（编号或唯一的前缀，如 000002）
+help-diff = 显示两次运行之间的变化（默认：上一次与当前这一次）
+help-run-a = 较早的一次运行（编号或唯一的前缀，如 000002）
+help-run-b = 较新的一次运行（默认：当前这一次）
+help-explain = 列出构成当前运行某个汇总数的各村数据行及其文件和行号
+help-indicator = 指标代码，如 crop_output 或 net_income_per_capita
+help-area = 村、乡镇或区县代码
+help-item = 项目：作物、畜种或产品（代码或名称）、行业、分红项目
+help-year = 年份（默认：流程的统计年份）
