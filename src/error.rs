@@ -7,10 +7,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Where in an input a problem was found. Lines and columns count from 1; a column of 0
-/// means the problem concerns the whole line, a line of 0 the whole file.
+/// means the problem concerns the whole line, a line of 0 the whole file. In a workbook,
+/// `sheet` names the sheet and the line is the sheet's row: it prints as a spreadsheet user
+/// writes a cell, `file[sheet]!D12`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     pub file: PathBuf,
+    pub sheet: Option<String>,
     pub line: u64,
     pub column: u64,
 }
@@ -19,6 +22,7 @@ impl Location {
     pub fn file(file: &Path) -> Location {
         Location {
             file: file.to_path_buf(),
+            sheet: None,
             line: 0,
             column: 0,
         }
@@ -27,15 +31,48 @@ impl Location {
     pub fn at(file: &Path, line: u64, column: u64) -> Location {
         Location {
             file: file.to_path_buf(),
+            sheet: None,
             line,
+            column,
+        }
+    }
+
+    /// A cell (or with column 0 a row, with row 0 the whole sheet) of a workbook's sheet.
+    pub fn cell(file: &Path, sheet: &str, row: u64, column: u64) -> Location {
+        Location {
+            file: file.to_path_buf(),
+            sheet: Some(sheet.to_string()),
+            line: row,
             column,
         }
     }
 }
 
+/// A spreadsheet's letters for 1-based column `column`: 1 is A, 27 is AA.
+pub fn column_letters(column: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
+        if let Some(sheet) = &self.sheet {
+            // A1 notation; a whole row as Excel writes it (12:12).
+            write!(f, "[{sheet}]")?;
+            return match (self.line, self.column) {
+                (0, _) => Ok(()),
+                (row, 0) => write!(f, "!{row}:{row}"),
+                (row, column) => write!(f, "!{}{row}", column_letters(column)),
+            };
+        }
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.column > 0 {
@@ -165,6 +202,28 @@ mod tests {
         let loc = Location::at(Path::new("data/2019/crops.csv"), 43, 5);
         assert_eq!(loc.to_string(), "data/2019/crops.csv:43:5");
         assert_eq!(Location::file(Path::new("a.csv")).to_string(), "a.csv");
+    }
+
+    #[test]
+    fn a_workbook_location_prints_sheet_and_cell() {
+        let book = Path::new("data/2019/竹林镇村报表.xlsx");
+        assert_eq!(
+            Location::cell(book, "青杠村", 12, 4).to_string(),
+            "data/2019/竹林镇村报表.xlsx[青杠村]!D12"
+        );
+        assert_eq!(
+            Location::cell(book, "青杠村", 12, 0).to_string(),
+            "data/2019/竹林镇村报表.xlsx[青杠村]!12:12"
+        );
+        assert_eq!(
+            Location::cell(book, "Sheet1", 0, 0).to_string(),
+            "data/2019/竹林镇村报表.xlsx[Sheet1]"
+        );
+        let letters: Vec<String> = [1, 26, 27, 52, 53, 702, 703, 16_384]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(letters, ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum Check {
     VillageMoved,
     ChartSkipped,
     ChartMissingGlyph,
+    /// A workbook's total row (合计, 小计, 总计) that differs from the sum of its rows.
+    TotalRowDiffers,
 }
 
 impl Check {
@@ -33,6 +35,7 @@ impl Check {
             Check::VillageMoved => "village_moved",
             Check::ChartSkipped => "chart_skipped",
             Check::ChartMissingGlyph => "chart_missing_glyph",
+            Check::TotalRowDiffers => "total_row_differs",
         }
     }
 }

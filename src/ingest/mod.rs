@@ -5,6 +5,7 @@ pub mod cache;
 pub mod decode;
 pub mod table;
 pub mod texts;
+pub mod workbook;
 
 use std::collections::BTreeMap;
 
