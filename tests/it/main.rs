@@ -12,6 +12,7 @@ mod sample;
 #[cfg(unix)]
 mod store;
 mod warnings;
+mod workbook;
 mod workdir;
 mod xlsx;
 mod years;

@@ -3,6 +3,7 @@
 //! (播种面积 over 亩 and 公顷 are `播种面积/亩`, `播种面积/公顷`), and the unit line above it.
 
 use super::cells::Grid;
+use super::lines::{self, Line};
 use super::units;
 
 /// The rows searched for a header when the pipeline does not say where it is.
@@ -57,11 +58,13 @@ pub fn find(grid: &Grid, wanted: &[&str], fixed: Option<u32>) -> Option<Header> 
 
 fn header(grid: &Grid, (_, first, last, names): (usize, u32, u32, Vec<String>)) -> Header {
     let all: Vec<u32> = grid.columns().collect();
-    // A column without a header is the table's only if a row below holds something in it.
-    let used = |i: usize| {
-        !names[i].is_empty()
-            || (last + 1..=*grid.rows().end()).any(|r| !grid.label(r, all[i]).is_empty())
-    };
+    // A column without a header is the table's only if a row of data below holds something
+    // in it (a signature line's second half does not count).
+    let data: Vec<u32> = (last + 1..=*grid.rows().end())
+        .filter(|&r| lines::classify(grid, r) == Line::Data)
+        .collect();
+    let used =
+        |i: usize| !names[i].is_empty() || data.iter().any(|&r| !grid.label(r, all[i]).is_empty());
     let kept: Vec<usize> = (0..all.len()).filter(|&i| used(i)).collect();
     let unit_line = (*grid.rows().start()..first).find_map(|r| {
         grid.columns()
@@ -195,6 +198,14 @@ mod tests {
         let rows: &[&[&str]] = &[
             &["", "年份", "作物", "", ""],
             &["", "2019", "玉米", "", "12"],
+            &[
+                "",
+                "填表人：张三",
+                "",
+                "",
+                "审核人：李四",
+                "填报日期：2020年1月10日",
+            ],
         ];
         let found = find(&grid(rows, None), &["年份", "作物"], None).unwrap();
         assert_eq!(found.columns, [1, 2, 4]);
