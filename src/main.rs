@@ -65,6 +65,18 @@ enum Command {
         /// The newer run (default: the current one).
         run_b: Option<String>,
     },
+    /// Write a workbook per village to fill in and send back: a sheet per table it reports,
+    /// the pipeline's header, its year and code filled in, drop-down lists, number rules.
+    Template {
+        /// The pipeline file (TOML).
+        pipeline: PathBuf,
+        /// Only this village (its code); default: every village of the registry.
+        #[arg(long)]
+        village: Option<String>,
+        /// The folder to write into.
+        #[arg(long, default_value = "templates")]
+        out: PathBuf,
+    },
     /// List the village rows, with files and lines, that make up a total of the current run.
     Explain {
         /// The pipeline file (TOML).
@@ -135,6 +147,16 @@ fn main() -> ExitCode {
             run_b,
         } => agristat::history::diff(&pipeline, run_a.as_deref(), run_b.as_deref())
             .map(|(_, text)| print!("{text}")),
+        Command::Template {
+            pipeline,
+            village,
+            out,
+        } => agristat::template::write(&pipeline, village.as_deref(), &out).map(|written| {
+            for path in &written {
+                println!("{}", path.display());
+            }
+            eprintln!("wrote {} template(s)", written.len());
+        }),
         Command::Explain {
             pipeline,
             indicator,

@@ -11,6 +11,7 @@ mod revisions;
 mod sample;
 #[cfg(unix)]
 mod store;
+mod template;
 mod warnings;
 mod workbook;
 mod workdir;

@@ -11,7 +11,7 @@ use super::header::{self, Header};
 use super::lines::{self, Line};
 use super::{line_of, totals, units};
 use crate::error::{Location, Problem};
-use crate::ingest::table::{map_columns, read_row, Reading, Table};
+use crate::ingest::table::{map_columns, read_row, Reading, RowCells, Table};
 use crate::schema::FieldKind;
 
 /// Where a sheet is: its workbook, its name, its place among the sheets read, and the
@@ -103,6 +103,9 @@ fn read_rows(
             continue;
         }
         let cells = SheetRow::new(grid, row, &header.columns);
+        if only_keys(reading, &cells, columns, header.columns.len()) {
+            continue;
+        }
         let cell = |c: u64| at.cell(row + 1, (c > 0).then(|| header.columns[c as usize - 1]));
         if let Line::Total(total) = line {
             let summed = match total {
@@ -119,6 +122,22 @@ fn read_rows(
             table.line.push(line_of(at.ordinal, row + 1));
         }
     }
+}
+
+/// Whether a row holds nothing but its year and village code: a template's row left empty
+/// (`agristat template` fills them in on the rows it offers), not a row of data.
+fn only_keys(reading: &Reading, cells: &SheetRow, columns: &[u64], width: usize) -> bool {
+    let fields = reading.plan.kind.fields();
+    let keys: Vec<u64> = fields
+        .iter()
+        .zip(columns)
+        .filter(|(f, _)| f.kind == FieldKind::Year || f.name == "village_code")
+        .map(|(_, &c)| c)
+        .collect();
+    keys.len() == 2
+        && (1..=width as u64)
+            .filter(|c| !keys.contains(c))
+            .all(|c| cells.text(c).is_ok_and(|t| t.trim().is_empty()))
 }
 
 /// The factor of each field in this sheet: the pipeline's declared unit, else the unit in
