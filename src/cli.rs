@@ -87,6 +87,18 @@ pub enum Command {
         /// The newer run (default: the current one).
         run_b: Option<String>,
     },
+    /// Write a workbook per village to fill in and send back: a sheet per table it reports,
+    /// the pipeline's header, its year and code filled in, drop-down lists, number rules.
+    Template {
+        /// The pipeline file (TOML).
+        pipeline: PathBuf,
+        /// Only this village (its code); default: every village of the registry.
+        #[arg(long)]
+        village: Option<String>,
+        /// The folder to write into.
+        #[arg(long, default_value = "templates")]
+        out: PathBuf,
+    },
     /// List the village rows, with files and lines, that make up a total of the current run.
     Explain {
         /// The pipeline file (TOML).
@@ -201,6 +213,7 @@ fn command_help(command: &str) -> Option<Msg> {
         "rollback" => Msg::HelpRollback,
         "diff" => Msg::HelpDiff,
         "explain" => Msg::HelpExplain,
+        "template" => Msg::HelpTemplate,
         _ => return None,
     })
 }
@@ -221,6 +234,8 @@ fn arg_help(command: &str, arg: &str) -> Option<Msg> {
         ("explain", "area") => Msg::HelpArea,
         ("explain", "item") => Msg::HelpItem,
         ("explain", "year") => Msg::HelpYear,
+        ("template", "village") => Msg::HelpTemplateVillage,
+        ("template", "out") => Msg::HelpTemplateOut,
         _ => return None,
     })
 }

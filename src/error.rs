@@ -11,10 +11,13 @@ use crate::lang::Msg;
 use crate::tr;
 
 /// Where in an input a problem was found. Lines and columns count from 1; a column of 0
-/// means the problem concerns the whole line, a line of 0 the whole file.
+/// means the problem concerns the whole line, a line of 0 the whole file. In a workbook,
+/// `sheet` names the sheet and the line is the sheet's row: it prints as a spreadsheet user
+/// writes a cell, `file[sheet]!D12`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     pub file: PathBuf,
+    pub sheet: Option<String>,
     pub line: u64,
     pub column: u64,
 }
@@ -23,6 +26,7 @@ impl Location {
     pub fn file(file: &Path) -> Location {
         Location {
             file: file.to_path_buf(),
+            sheet: None,
             line: 0,
             column: 0,
         }
@@ -31,14 +35,48 @@ impl Location {
     pub fn at(file: &Path, line: u64, column: u64) -> Location {
         Location {
             file: file.to_path_buf(),
+            sheet: None,
             line,
+            column,
+        }
+    }
+
+    /// A cell (or with column 0 a row, with row 0 the whole sheet) of a workbook's sheet.
+    pub fn cell(file: &Path, sheet: &str, row: u64, column: u64) -> Location {
+        Location {
+            file: file.to_path_buf(),
+            sheet: Some(sheet.to_string()),
+            line: row,
             column,
         }
     }
 }
 
+/// A spreadsheet's letters for 1-based column `column`: 1 is A, 27 is AA.
+pub fn column_letters(column: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            // A1 notation, as a spreadsheet user writes a cell in any language; a whole row
+            // as Excel writes it (12:12).
+            write!(f, "{}[{sheet}]", self.file.display())?;
+            return match (self.line, self.column) {
+                (0, _) => Ok(()),
+                (row, 0) => write!(f, "!{row}:{row}"),
+                (row, column) => write!(f, "!{}{row}", column_letters(column)),
+            };
+        }
         let file = self.file.display();
         match (self.line, self.column) {
             (0, _) => write!(f, "{file}"),
@@ -89,6 +127,8 @@ pub enum ProblemKind {
     NotADivisionCode,
     /// A village's sum beyond the exact fixed-point range.
     BeyondRange,
+    /// A workbook cell that holds no value to read: an error value, a date.
+    Unreadable,
 }
 
 /// How many problems of one kind, column and file are listed before the rest are counted.
@@ -109,10 +149,12 @@ impl Problem {
         self
     }
 
-    /// Problems of one group are alike: the same kind in the same column of the same file.
-    fn group(&self) -> Option<(&Path, u64, ProblemKind)> {
+    /// Problems of one group are alike: the same kind in the same column of the same file
+    /// (and sheet).
+    fn group(&self) -> Option<(&Path, Option<&str>, u64, ProblemKind)> {
         (self.kind != ProblemKind::Other).then_some((
             self.location.file.as_path(),
+            self.location.sheet.as_deref(),
             self.location.column,
             self.kind,
         ))
@@ -314,6 +356,28 @@ mod tests {
         // Twenty or fewer: all listed, no count.
         let few = list(&problems[..5]);
         assert!(!few.contains("more like this"));
+    }
+
+    #[test]
+    fn a_workbook_location_prints_sheet_and_cell() {
+        let book = Path::new("data/2019/竹林镇村报表.xlsx");
+        assert_eq!(
+            Location::cell(book, "青杠村", 12, 4).to_string(),
+            "data/2019/竹林镇村报表.xlsx[青杠村]!D12"
+        );
+        assert_eq!(
+            Location::cell(book, "青杠村", 12, 0).to_string(),
+            "data/2019/竹林镇村报表.xlsx[青杠村]!12:12"
+        );
+        assert_eq!(
+            Location::cell(book, "Sheet1", 0, 0).to_string(),
+            "data/2019/竹林镇村报表.xlsx[Sheet1]"
+        );
+        let letters: Vec<String> = [1, 26, 27, 52, 53, 702, 703, 16_384]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(letters, ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod number;
 pub mod report;
 pub mod run;
 pub mod schema;
+pub mod template;
 pub mod text;
 pub mod timing;
 pub mod units;

@@ -64,6 +64,16 @@ fn main() -> ExitCode {
             run_b,
         } => agristat::history::diff(&pipeline, run_a.as_deref(), run_b.as_deref())
             .map(|(_, text)| print!("{text}")),
+        Command::Template {
+            pipeline,
+            village,
+            out,
+        } => agristat::template::write(&pipeline, village.as_deref(), &out).map(|written| {
+            for path in &written {
+                println!("{}", path.display());
+            }
+            eprintln!("{}", tr!(Msg::TemplatesWritten, count = written.len()));
+        }),
         Command::Explain {
             pipeline,
             indicator,

@@ -309,7 +309,13 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
         return Err(Error::Data(problems));
     }
     let mut warnings = plausibility::check(plan, &inputs);
-    warnings.extend(ingest::reading_warnings(&inputs));
+    // What reading found: a workbook's total rows that differ from their rows.
+    warnings.extend(
+        inputs
+            .tables
+            .values()
+            .flat_map(|t| t.warnings.iter().cloned()),
+    );
     clock.lap("plausibility");
     let results = aggregate::aggregate(plan, &inputs)?;
     clock.lap("aggregate");

@@ -23,6 +23,8 @@ pub enum Check {
     ChartMissingGlyph,
     /// A line of a GBK file saved in UTF-8: read as UTF-8, but the file should be one.
     MixedEncoding,
+    /// A workbook's total row (合计, 小计, 总计) that differs from the sum of its rows.
+    TotalRowDiffers,
 }
 
 impl Check {
@@ -37,6 +39,7 @@ impl Check {
             Check::ChartSkipped => "chart_skipped",
             Check::ChartMissingGlyph => "chart_missing_glyph",
             Check::MixedEncoding => "mixed_encoding",
+            Check::TotalRowDiffers => "total_row_differs",
         }
     }
 }

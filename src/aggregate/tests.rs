@@ -53,6 +53,7 @@ fn table(kind: TableKind, rows: &[&str]) -> Table {
         values,
         rejected_villages: Vec::new(),
         file_info: Vec::new(),
+        warnings: Vec::new(),
         unread_files: Vec::new(),
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod charts;
 pub mod plan;
+pub mod sheets;
 pub mod spec;
 
 pub use plan::{load, Encoding, InputPlan, Plan};
+pub use sheets::{SheetChoice, SheetOptions};

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::charts::{self, ChartsPlan};
+use super::sheets::{self, SheetOptions};
 use super::spec::{RawHeader, RawInput, RawOutputs, RawPipeline, RawYears};
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::level::Level;
@@ -92,6 +93,11 @@ pub struct InputPlan {
     pub units: Vec<String>,
     /// The exact factor from the declared unit to the canonical one, same order.
     pub factors: Vec<Decimal>,
+    /// Whether `[inputs.X.units]` declares each field's unit, same order. A workbook's own
+    /// unit (in a header or a unit line) is used only where it does not.
+    pub unit_declared: Vec<bool>,
+    /// Which sheets of a workbook are read, and where their header is.
+    pub sheets: SheetOptions,
     /// Whether `[inputs.X.columns]` maps each field explicitly, same order. A field with an
     /// optional column that the pipeline maps must be in the file.
     pub mapped: Vec<bool>,
@@ -380,6 +386,7 @@ impl Resolver<'_> {
             })
             .collect();
         let mut factors = vec![Decimal::ONE; fields.len()];
+        let mut unit_declared = vec![false; fields.len()];
         let mut mapped = vec![false; fields.len()];
         let field_names: Vec<&str> = fields.iter().map(|f| f.name).collect();
 
@@ -419,6 +426,7 @@ impl Resolver<'_> {
                     Some(factor) => {
                         factors[i] = factor;
                         units[i] = unit.get_ref().trim().to_string();
+                        unit_declared[i] = true;
                     }
                     None => self.problem(
                         unit,
@@ -500,6 +508,20 @@ impl Resolver<'_> {
         }
         files.sort();
         files.dedup();
+        let sheets = {
+            let (text, path) = (self.text, self.path);
+            let at = move |span: std::ops::Range<usize>| {
+                let (line, column) = line_column(text, span.start);
+                Location::at(path, line, column)
+            };
+            sheets::resolve(
+                kind.name(),
+                raw.sheet.as_ref(),
+                raw.header_row.as_ref(),
+                &at,
+                &mut self.problems,
+            )
+        };
 
         InputPlan {
             kind,
@@ -508,6 +530,8 @@ impl Resolver<'_> {
             headers,
             units,
             factors,
+            unit_declared,
+            sheets,
             mapped,
             ignore_columns: raw
                 .ignore_columns

@@ -127,4 +127,16 @@ pub struct RawInput {
     #[serde(default)]
     pub ignore_columns: Vec<String>,
     pub expect_every_village: Option<bool>,
+    /// Workbooks: the sheet to read, by name, 1-based index or pattern (`"*村"`).
+    pub sheet: Option<Spanned<RawSheet>>,
+    /// Workbooks: the (first) row of the header, 1-based; default: found.
+    pub header_row: Option<Spanned<i64>>,
+}
+
+/// `sheet = "青杠村"`, `sheet = 2` or `sheet = "*村"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawSheet {
+    Index(i64),
+    Name(String),
 }

@@ -13,6 +13,7 @@ use polars_io::ipc::{IpcReader, IpcWriter};
 use polars_io::{SerReader, SerWriter};
 
 use crate::hash::sha256_hex;
+use crate::ingest::workbook::SheetColumns;
 
 /// The prefix of an entry being written (beside, then renamed): a run that dies leaves it,
 /// and the next run removes it (`vintage::litter`).
@@ -63,8 +64,8 @@ impl Cache {
             .filter(|p| p.is_file())
     }
 
-    /// The cached rows and the column of each field in the file, if the entry exists and its
-    /// check holds.
+    /// The cached rows, the column of each field in the file (and in each sheet of a
+    /// workbook), if the entry exists and its check holds.
     pub fn load(&self, key: &str) -> Lookup {
         let Some((data, check)) = self.paths(key) else {
             return Lookup::Miss;
@@ -82,7 +83,7 @@ impl Cache {
             return Lookup::Damaged("its rows do not match their checksum");
         }
         match IpcReader::new(std::io::Cursor::new(bytes)).finish() {
-            Ok(df) => Lookup::Hit(df, check.columns),
+            Ok(df) => Lookup::Hit(df, check.columns, check.sheets),
             Err(_) => Lookup::Damaged("its rows are unreadable"),
         }
     }
@@ -90,7 +91,7 @@ impl Cache {
     /// Stores an entry: rows first, then the check that vouches for them, each written beside
     /// and renamed, so that a reader never sees half an entry. Failures are ignored: the
     /// cache only saves time.
-    pub fn store(&self, key: &str, rows: &mut DataFrame, columns: &[u64]) {
+    pub fn store(&self, key: &str, rows: &mut DataFrame, columns: &[u64], sheets: &[SheetColumns]) {
         let Some((data, check_file)) = self.paths(key) else {
             return;
         };
@@ -102,6 +103,7 @@ impl Cache {
             key: key.to_string(),
             sha256: sha256_hex(&bytes),
             columns: columns.to_vec(),
+            sheets: sheets.to_vec(),
         };
         if replace(&data, &bytes).is_ok() {
             let _ = replace(&check_file, check.to_string().as_bytes());
@@ -111,18 +113,19 @@ impl Cache {
 
 /// What the cache holds for a key.
 pub enum Lookup {
-    Hit(DataFrame, Vec<u64>),
+    Hit(DataFrame, Vec<u64>, Vec<SheetColumns>),
     Miss,
     /// An entry whose check failed, and why.
     Damaged(&'static str),
 }
 
 /// An entry's check file: the key it was made for, the SHA-256 of its rows, the column of each
-/// field in the file.
+/// field in the file, and for a workbook its sheets (a JSON line; none for CSV).
 struct Check {
     key: String,
     sha256: String,
     columns: Vec<u64>,
+    sheets: Vec<SheetColumns>,
 }
 
 const CHECK_HEADER: &str = "agristat cache entry 1";
@@ -141,10 +144,15 @@ impl Check {
                 .map(|c| c.parse().ok())
                 .collect::<Option<_>>()?,
         };
+        let sheets = match lines.next() {
+            None => Vec::new(),
+            Some(line) => serde_json::from_str(line.strip_prefix("sheets ")?).ok()?,
+        };
         Some(Check {
             key,
             sha256,
             columns,
+            sheets,
         })
     }
 }
@@ -155,7 +163,12 @@ impl std::fmt::Display for Check {
         writeln!(f, "{CHECK_HEADER}")?;
         writeln!(f, "key {}", self.key)?;
         writeln!(f, "sha256 {}", self.sha256)?;
-        writeln!(f, "columns {}", columns.join(","))
+        writeln!(f, "columns {}", columns.join(","))?;
+        if !self.sheets.is_empty() {
+            let sheets = serde_json::to_string(&self.sheets).map_err(|_| std::fmt::Error)?;
+            writeln!(f, "sheets {sheets}")?;
+        }
+        Ok(())
     }
 }
 
@@ -179,7 +192,11 @@ mod tests {
         let key = Cache::key("sha", "reading");
         let mut rows =
             df!("village_code" => ["01", "02"], "output" => [Some(10i64), None]).unwrap();
-        cache.store(&key, &mut rows, &[2, 5]);
+        let sheets = [SheetColumns {
+            name: "青杠村".to_string(),
+            columns: vec![3, 6],
+        }];
+        cache.store(&key, &mut rows, &[2, 5], &sheets);
         let (data, check) = cache.paths(&key).unwrap();
         (key, data, check)
     }
@@ -190,9 +207,11 @@ mod tests {
         let cache = Cache::at(dir.path());
         let (key, _, _) = entry(&cache);
         match cache.load(&key) {
-            Lookup::Hit(df, columns) => {
+            Lookup::Hit(df, columns, sheets) => {
                 assert_eq!(df.height(), 2);
                 assert_eq!(columns, [2, 5]);
+                assert_eq!(sheets[0].name, "青杠村");
+                assert_eq!(sheets[0].columns, [3, 6]);
             }
             _ => panic!("expected a hit"),
         }

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod decode;
 pub mod table;
 pub mod texts;
+pub mod workbook;
 
 use std::collections::BTreeMap;
 
@@ -14,7 +15,6 @@ use crate::error::{Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
 use crate::hash::FileRecord;
 use crate::schema::TableKind;
-use crate::warning::{Check, Warning};
 pub use cache::Cache;
 pub use table::Table;
 
@@ -69,34 +69,6 @@ pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
         tables,
     };
     Ok((inputs, problems))
-}
-
-/// A warning for every line read in another encoding than its file's: the figures are read
-/// as the user typed them, but the file would show mojibake to anyone opening it as GBK.
-pub fn reading_warnings(inputs: &Inputs) -> Vec<Warning> {
-    let mut warnings = Vec::new();
-    for table in inputs.tables.values() {
-        for (file, info) in table.file_info.iter().enumerate() {
-            for mixed in &info.mixed_lines {
-                let row = (0..table.len()).find(|&r| {
-                    table.file[r] as usize == file && u64::from(table.line[r]) == mixed.line
-                });
-                let village = row.and_then(|r| Some(table.texts("village_code")?[r].to_string()));
-                warnings.push(Warning {
-                    year: row.and_then(|r| table.years().get(r).copied()).unwrap_or(0),
-                    village_code: village.unwrap_or_default(),
-                    check: Check::MixedEncoding,
-                    location: Some(Location::at(&table.files[file], mixed.line, 0)),
-                    message: crate::tr!(
-                        crate::lang::Msg::MixedEncoding,
-                        text = crate::text::shown(&mixed.text),
-                        gbk = crate::text::shown(&mixed.as_gbk)
-                    ),
-                });
-            }
-        }
-    }
-    warnings
 }
 
 /// The product catalogue of a pipeline, with its size and hash.

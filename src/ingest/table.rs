@@ -12,11 +12,13 @@ use crate::hash::sha256_hex;
 use crate::ingest::cache::{Cache, Lookup};
 use crate::ingest::decode::{decode, Decoded, MixedLine};
 pub use crate::ingest::texts::Texts;
+use crate::ingest::workbook::{self, SheetColumns, Unreadable};
 use crate::lang::Msg;
 use crate::number;
 use crate::schema::{Field, FieldKind, ItemKind, TableKind};
 use crate::text::shown;
 use crate::tr;
+use crate::warning::Warning;
 
 /// Typed values of one canonical field.
 #[derive(Debug, Clone)]
@@ -48,6 +50,9 @@ pub struct Table {
     pub unread_files: Vec<u32>,
     /// Size, hash and row count of each file, for the run manifest.
     pub file_info: Vec<FileInfo>,
+    /// What reading found suspicious but not wrong: a workbook's total row that differs
+    /// from the sum of its rows.
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +67,8 @@ pub struct FileInfo {
     /// Why the file's cache entry could not be trusted, if it was damaged (the file was then
     /// parsed again and its entry replaced).
     pub damaged_cache: Option<&'static str>,
-    /// Lines of a GBK file that were UTF-8 (read as UTF-8; a warning each). A file with such
-    /// lines is not cached, so that every run warns until it is saved in one encoding.
-    pub mixed_lines: Vec<MixedLine>,
+    /// A workbook's sheets that were read, with each field's column in each; empty for CSV.
+    pub sheets: Vec<SheetColumns>,
 }
 
 /// Column names that carry a row's position into the data frames.
@@ -94,6 +98,7 @@ impl Table {
             rejected_villages: Vec::new(),
             unread_files: Vec::new(),
             file_info: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -108,12 +113,13 @@ impl Table {
     /// Where field `field` of row `row` is.
     pub fn location(&self, file: u32, line: u32, field: &str) -> Location {
         let f = file as usize;
-        let column = self
-            .kind
-            .fields()
-            .iter()
-            .position(|x| x.name == field)
-            .map_or(0, |i| self.columns_in_file[f][i]);
+        let index = self.kind.fields().iter().position(|x| x.name == field);
+        let sheets = self.file_info.get(f).map_or(&[][..], |i| &i.sheets[..]);
+        if let Some((sheet, row)) = workbook::sheet_row(sheets, line) {
+            let column = index.map_or(0, |i| sheet.columns[i]);
+            return Location::cell(&self.files[f], &sheet.name, row, column);
+        }
+        let column = index.map_or(0, |i| self.columns_in_file[f][i]);
         Location::at(&self.files[f], u64::from(line), column)
     }
 
@@ -187,6 +193,7 @@ impl Table {
             rejected_villages: Vec::new(),
             file_info: Vec::new(),
             unread_files: Vec::new(),
+            warnings: Vec::new(),
         })
     }
 }
@@ -207,7 +214,7 @@ pub fn read(
     // area columns) must not reuse entries cached before it had it. And which fields are
     // mapped: an absent optional column reads as empty only when it is not.
     let reading = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}|{:?}|{:?}",
         plan.kind.name(),
         fields.iter().map(|f| f.name).collect::<Vec<_>>(),
         plan.headers,
@@ -218,7 +225,9 @@ pub fn read(
             .map(|f| f.to_string())
             .collect::<Vec<_>>(),
         plan.ignore_columns,
-        plan.encoding
+        plan.encoding,
+        plan.unit_declared,
+        plan.sheets,
     );
     let mut problems = Vec::new();
     for (file_id, path) in plan.files.iter().enumerate() {
@@ -227,43 +236,56 @@ pub fn read(
         let sha256 = sha256_hex(&bytes);
         let key = Cache::key(&sha256, &reading);
         let start = table.len();
-        let mut mixed_lines = Vec::new();
         let (cached, damaged) = match cache.load(&key) {
-            Lookup::Hit(rows, columns) => {
-                (table.append(&rows, file_id as u32).then_some(columns), None)
-            }
+            Lookup::Hit(rows, columns, sheets) => (
+                table
+                    .append(&rows, file_id as u32)
+                    .then_some((columns, sheets)),
+                None,
+            ),
             Lookup::Miss => (None, None),
             Lookup::Damaged(why) => (None, Some(why)),
         };
         let parsed = cached.is_none();
-        let columns = match cached {
-            Some(columns) => columns,
+        let (columns, sheets) = match cached {
+            Some(layout) => layout,
             None => {
-                let before = problems.len();
-                let columns = read_file(
-                    plan,
-                    years,
-                    catalogue,
-                    path,
-                    &bytes,
-                    file_id as u32,
-                    &mut table,
-                    &mut problems,
-                )
-                .map(|(columns, mixed)| {
-                    mixed_lines = mixed;
-                    columns
-                })
-                .unwrap_or_else(|| {
+                let before = (problems.len(), table.warnings.len());
+                let read = if workbook::is_workbook(path) {
+                    let at = (path.as_path(), file_id as u32);
+                    workbook::read_file(
+                        plan,
+                        years,
+                        catalogue,
+                        at,
+                        &bytes,
+                        &mut table,
+                        &mut problems,
+                    )
+                } else {
+                    read_file(
+                        plan,
+                        years,
+                        catalogue,
+                        path,
+                        &bytes,
+                        file_id as u32,
+                        &mut table,
+                        &mut problems,
+                    )
+                    .map(|columns| (columns, Vec::new()))
+                };
+                let (columns, sheets) = read.unwrap_or_else(|| {
                     table.unread_files.push(file_id as u32);
-                    vec![0; fields.len()]
+                    (vec![0; fields.len()], Vec::new())
                 });
-                if problems.len() == before && mixed_lines.is_empty() {
+                // A file that raised warnings is parsed on every run, which says them again.
+                if (problems.len(), table.warnings.len()) == before {
                     if let Ok(mut rows) = table.file_rows(start..table.len()) {
-                        cache.store(&key, &mut rows, &columns);
+                        cache.store(&key, &mut rows, &columns, &sheets);
                     }
                 }
-                columns
+                (columns, sheets)
             }
         };
         table.columns_in_file.push(columns);
@@ -274,7 +296,7 @@ pub fn read(
             parsed,
             cache_key: key,
             damaged_cache: damaged,
-            mixed_lines,
+            sheets,
         });
     }
     Ok((table, problems))
@@ -380,8 +402,8 @@ fn decoded<'a>(
     Some(decoded)
 }
 
-/// Parses one file into `table`; its columns (see `Table::columns_in_file`) and the lines
-/// read in another encoding than the file's, or None if no row could be read.
+/// Parses one file into `table`; its columns (see `Table::columns_in_file`), or None if no
+/// row could be read. A line of a GBK file saved in UTF-8 is read as typed and warned about.
 #[allow(clippy::too_many_arguments)]
 fn read_file(
     plan: &InputPlan,
@@ -392,7 +414,7 @@ fn read_file(
     file_id: u32,
     table: &mut Table,
     problems: &mut Vec<Problem>,
-) -> Option<(Vec<u64>, Vec<MixedLine>)> {
+) -> Option<Vec<u64>> {
     let decoded = decoded(plan, path, bytes, problems)?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -409,7 +431,7 @@ fn read_file(
         }
     };
 
-    let columns = match map_columns(plan, &header, path) {
+    let columns = match map_columns(plan, &header, &|c| Location::at(path, 1, c)) {
         Ok(columns) => columns,
         Err(mut found) => {
             problems.append(&mut found);
@@ -442,21 +464,40 @@ fn read_file(
             problems.push(problem.of_kind(ProblemKind::RowLength));
             continue;
         }
-        if read_row(
+        let at = |column| Location::at(path, line, column);
+        let reading = Reading {
             plan,
+            factors: &plan.factors,
             years,
             catalogue,
-            &record,
-            &columns,
-            table,
-            problems,
-            (path, line),
-        ) {
+        };
+        if read_row(&reading, &record, &columns, table, problems, &at) {
             table.file.push(file_id);
             table.line.push(line as u32);
+            if let Some(mixed) = decoded.mixed.iter().find(|m| m.line == line) {
+                let warning = mixed_encoding(table, Location::at(path, line, 0), mixed);
+                table.warnings.push(warning);
+            }
         }
     }
-    Some((columns, decoded.mixed))
+    Some(columns)
+}
+
+/// The warning for the last row read, whose line was UTF-8 in a GBK file.
+fn mixed_encoding(table: &Table, at: Location, mixed: &MixedLine) -> Warning {
+    let last = table.len() - 1;
+    let village = table.texts("village_code").map(|v| v[last].to_string());
+    Warning {
+        year: table.years().get(last).copied().unwrap_or(0),
+        village_code: village.unwrap_or_default(),
+        check: crate::warning::Check::MixedEncoding,
+        location: Some(at),
+        message: tr!(
+            Msg::MixedEncoding,
+            text = shown(&mixed.text),
+            gbk = shown(&mixed.as_gbk)
+        ),
+    }
 }
 
 /// Remembers the year and village of a row that cannot be read, when its cells give them.
@@ -487,34 +528,62 @@ fn reject_unreadable(
     }
 }
 
+/// The cells of one row: a CSV record, or a row of a workbook's sheet.
+pub(crate) trait RowCells {
+    /// The text of 1-based column `column`, or why the cell has none to read.
+    fn text(&self, column: u64) -> std::result::Result<&str, &Unreadable>;
+}
+
+impl RowCells for csv::StringRecord {
+    fn text(&self, column: u64) -> std::result::Result<&str, &Unreadable> {
+        Ok(&self[column as usize - 1])
+    }
+}
+
+/// How the rows of one file (or sheet) are typed: the input's plan, the factor from each
+/// field's unit in this file to the canonical unit, the pipeline's years and the catalogue.
+pub(crate) struct Reading<'a> {
+    pub plan: &'a InputPlan,
+    pub factors: &'a [rust_decimal::Decimal],
+    pub years: &'a [i32],
+    pub catalogue: &'a Catalogue,
+}
+
 /// Types the cells of one row straight into the table's columns. A row with a bad cell is
-/// taken out again (its problems reported), and its village remembered as rejected; the
-/// result says whether the row was kept.
-#[allow(clippy::too_many_arguments)]
-fn read_row(
-    plan: &InputPlan,
-    years: &[i32],
-    catalogue: &Catalogue,
-    record: &csv::StringRecord,
+/// taken out again (its problems reported at `at(column)`), and its village remembered as
+/// rejected; the result says whether the row was kept.
+pub(crate) fn read_row(
+    reading: &Reading,
+    record: &impl RowCells,
     columns: &[u64],
     table: &mut Table,
     problems: &mut Vec<Problem>,
-    (path, line): (&Path, u64),
+    at: &dyn Fn(u64) -> Location,
 ) -> bool {
+    let Reading {
+        plan,
+        factors,
+        years,
+        catalogue,
+    } = *reading;
     let rows = table.line.len();
     let mut ok = true;
     let (mut year, mut village) = (None, None);
     for (i, field) in plan.kind.fields().iter().enumerate() {
         let column = columns[i];
         // Column 0: an optional column the file does not have.
-        let raw = match column {
-            0 => "",
-            c => &record[c as usize - 1],
+        let typed = match column {
+            0 => cell(field, "", factors[i], years, catalogue),
+            c => match record.text(c) {
+                Ok(raw) => cell(field, raw, factors[i], years, catalogue),
+                Err(unreadable) => Err((
+                    ProblemKind::Unreadable,
+                    unreadable.message(&expected(field), field.kind == FieldKind::Year),
+                    None,
+                )),
+            },
         };
-        match (
-            cell(field, raw, plan.factors[i], years, catalogue),
-            &mut table.values[i],
-        ) {
+        match (typed, &mut table.values[i]) {
             (Ok(Cell::Year(y)), Values::Year(v)) => {
                 year = Some(y);
                 v.push(y)
@@ -530,8 +599,11 @@ fn read_row(
             (Err((kind, message, hint)), _) => {
                 ok = false;
                 let message = tr!(Msg::InColumn, header = plan.headers[i], message = message);
-                let problem = Problem::new(Location::at(path, line, column), message);
-                problems.push(problem.with_hint(hint).of_kind(kind));
+                problems.push(
+                    Problem::new(at(column), message)
+                        .with_hint(hint)
+                        .of_kind(kind),
+                );
             }
         }
     }
@@ -546,15 +618,16 @@ fn read_row(
     ok
 }
 
-/// Finds each field's column (1-based); a missing column or an unmapped one is a problem.
-/// A field with an optional column that the file lacks gets column 0 (its cells read as
-/// empty), unless the pipeline maps it explicitly: then the user said it is there.
-fn map_columns(
+/// Finds each field's column (1-based); a missing column or an unmapped one is a problem at
+/// `at(column)` of the header. A field with an optional column that the file lacks gets
+/// column 0 (its cells read as empty), unless the pipeline maps it explicitly: then the
+/// user said it is there.
+pub(crate) fn map_columns(
     plan: &InputPlan,
     header: &[String],
-    path: &Path,
+    at: &dyn Fn(u64) -> Location,
 ) -> std::result::Result<Vec<u64>, Vec<Problem>> {
-    let mut problems = duplicate_headers(header, path);
+    let mut problems = duplicate_headers(header, at);
     let mut columns = Vec::new();
     let found = header
         .iter()
@@ -576,7 +649,7 @@ fn map_columns(
                     field = field.name,
                     found = found
                 );
-                problems.push(Problem::new(Location::at(path, 1, 0), message).with_hint(hint));
+                problems.push(Problem::new(at(0), message).with_hint(hint));
                 columns.push(0);
             }
         }
@@ -588,7 +661,7 @@ fn map_columns(
                 header = shown(h),
                 table = plan.kind.name()
             );
-            problems.push(Problem::new(Location::at(path, 1, c as u64 + 1), message));
+            problems.push(Problem::new(at(c as u64 + 1), message));
         }
     }
     if problems.is_empty() {
@@ -600,7 +673,7 @@ fn map_columns(
 
 /// A column name that the header holds twice: which column has the figures cannot be known,
 /// so neither is read (a problem at the second).
-fn duplicate_headers(header: &[String], path: &Path) -> Vec<Problem> {
+fn duplicate_headers(header: &[String], at: &dyn Fn(u64) -> Location) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (c, h) in header.iter().enumerate() {
         if h.is_empty() {
@@ -613,7 +686,7 @@ fn duplicate_headers(header: &[String], path: &Path) -> Vec<Problem> {
                 first = first + 1,
                 second = c + 1
             );
-            problems.push(Problem::new(Location::at(path, 1, c as u64 + 1), message));
+            problems.push(Problem::new(at(c as u64 + 1), message));
         }
     }
     problems
@@ -750,7 +823,7 @@ fn plain_text<'a>(text: &'a str, field: &Field) -> std::result::Result<&'a str, 
 }
 
 /// What a field's cells hold, in the user's language.
-fn expected(field: &Field) -> String {
+pub(crate) fn expected(field: &Field) -> String {
     let msg = match field.kind {
         FieldKind::Year => Msg::ExpectYear,
         FieldKind::Code => Msg::ExpectCode,

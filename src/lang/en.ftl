@@ -91,3 +91,9 @@ help-indicator = The indicator key, such as crop_output or net_income_per_capita
 help-area = A village, township or county code
 help-item = The item: a crop, species or product (code or name), a sector, a project
 help-year = The year (default: the pipeline's year)
+help-template = Write a workbook per village to fill in and send back: a sheet per table it reports, the pipeline's header, its year and code filled in, drop-down lists, number rules
+help-template-village = Only this village (its code); default: every village of the registry
+help-template-out = The folder to write into
+
+## Command results.
+templates-written = wrote { $count } template(s)

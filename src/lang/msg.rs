@@ -104,4 +104,9 @@ messages! {
     HelpArea => "help-area",
     HelpItem => "help-item",
     HelpYear => "help-year",
+    HelpTemplate => "help-template",
+    HelpTemplateVillage => "help-template-village",
+    HelpTemplateOut => "help-template-out",
+    // Command results.
+    TemplatesWritten => "templates-written",
 }

@@ -91,3 +91,9 @@ help-indicator = 指标代码，如 crop_output 或 net_income_per_capita
 help-area = 村、乡镇或区县代码
 help-item = 项目：作物、畜种或产品（代码或名称）、行业、分红项目
 help-year = 年份（默认：流程的统计年份）
+help-template = 为每个村生成一个填报用的工作簿：每张报表一个工作表，表头与流程文件一致，已填好年份和村代码，带下拉列表和数值规则
+help-template-village = 只生成这个村的（村代码）；默认：村名录中的每个村
+help-template-out = 写入的文件夹
+
+## 命令结果。
+templates-written = 已生成 { $count } 个填报模板

@@ -275,7 +275,11 @@ impl WarningRow<'_> {
             check: warning.check.key(),
             year: warning.year,
             village_code: &warning.village_code,
-            file: at.map_or_else(String::new, |at| at.file.display().to_string()),
+            // A workbook's sheet follows its file, as in messages: book.xlsx[青杠村].
+            file: at.map_or_else(String::new, |at| match &at.sheet {
+                Some(sheet) => format!("{}[{sheet}]", at.file.display()),
+                None => at.file.display().to_string(),
+            }),
             line: at.map(|at| at.line),
             column: at.map(|at| at.column),
             message: &warning.message,

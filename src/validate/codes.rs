@@ -137,6 +137,7 @@ mod tests {
             rejected_villages: Vec::new(),
             unread_files: Vec::new(),
             file_info: Vec::new(),
+            warnings: Vec::new(),
         };
         let catalogue = include_str!("../../data/catalogue/products.csv");
         Inputs {

@@ -74,6 +74,7 @@ mod tests {
             rejected_villages: Vec::new(),
             unread_files: Vec::new(),
             file_info: Vec::new(),
+            warnings: Vec::new(),
         };
         let catalogue = Catalogue::parse(
             include_str!("../../data/catalogue/products.csv"),

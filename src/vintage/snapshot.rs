@@ -246,7 +246,7 @@ mod tests {
             parsed: true,
             cache_key: "not cached".into(),
             damaged_cache: None,
-            mixed_lines: Vec::new(),
+            sheets: Vec::new(),
         };
         let table = Table {
             kind: TableKind::Regions,
@@ -266,6 +266,7 @@ mod tests {
             rejected_villages: Vec::new(),
             unread_files: Vec::new(),
             file_info: vec![info(1), info(2)],
+            warnings: Vec::new(),
         };
         let dir = tempfile::tempdir().unwrap();
         let inputs = inputs(BTreeMap::from([(TableKind::Regions, table)]));

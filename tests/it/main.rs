@@ -11,7 +11,9 @@ mod revisions;
 mod sample;
 #[cfg(unix)]
 mod store;
+mod template;
 mod warnings;
+mod workbook;
 mod workdir;
 mod xlsx;
 mod years;
