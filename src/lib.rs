@@ -8,6 +8,7 @@
 pub mod aggregate;
 pub mod buckets;
 pub mod catalogue;
+pub mod catalogue_command;
 pub mod chart;
 pub mod config;
 pub mod error;

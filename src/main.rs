@@ -80,6 +80,15 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// List what the product catalogue knows, in Chinese: products, aliases, sector, grain
+    /// factor, unit, plausible range. Without a pipeline: the built-in catalogue.
+    Catalogue {
+        /// The pipeline file (TOML) whose catalogue to list.
+        pipeline: Option<PathBuf>,
+        /// Print the catalogue as CSV instead, to copy into a file of your own and extend.
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -143,6 +152,10 @@ fn main() -> ExitCode {
             year,
         } => agristat::explain::explain(&pipeline, &indicator, &area, item.as_deref(), year)
             .map(|text| print!("{text}")),
+        Command::Catalogue { pipeline, csv } => {
+            agristat::catalogue_command::catalogue(pipeline.as_deref(), csv)
+                .map(|text| print!("{text}"))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

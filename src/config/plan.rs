@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::charts::{self, ChartsPlan};
 use super::spec::{RawHeader, RawInput, RawOutputs, RawPipeline, RawYears};
+use crate::catalogue;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::level::Level;
 use crate::schema::{FieldKind, TableKind};
@@ -49,7 +50,8 @@ pub struct Plan {
     /// Whether a run writes totals.xlsx (`[outputs] xlsx`, default true).
     pub xlsx_output: bool,
     pub output_dir: PathBuf,
-    pub products: PathBuf,
+    /// `[reference] products`, or the built-in catalogue when the pipeline names none.
+    pub products: catalogue::Source,
     pub change_threshold_pct: f64,
     pub inputs: BTreeMap<TableKind, InputPlan>,
     pub charts: ChartsPlan,
@@ -175,14 +177,8 @@ impl Resolver<'_> {
         let villages_output = self.villages_output(&raw.outputs);
 
         let products = match &raw.reference.products {
-            Some(p) => self.base_path(p.get_ref()),
-            None => {
-                self.problems.push(Problem::new(
-                    Location::file(self.path),
-                    "[reference] products is missing (expected the path of the product catalogue)",
-                ));
-                PathBuf::new()
-            }
+            Some(p) => catalogue::Source::File(self.base_path(p.get_ref())),
+            None => catalogue::Source::BuiltIn,
         };
         let change_threshold_pct = match &raw.plausibility.change_threshold_pct {
             Some(t) if *t.get_ref() <= 0.0 || !t.get_ref().is_finite() => {
@@ -623,7 +619,6 @@ mod tests {
         assert_eq!(
             problems(text),
             vec![
-                "p.toml: [reference] products is missing (expected the path of the product catalogue)",
                 "p.toml:4:17: previous_year 2020 is not before year 2019",
                 "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output, regions); did you mean \"crops\"?",
                 "p.toml:11:8: inputs.villages.path: no such file \"nowhere.csv\"",

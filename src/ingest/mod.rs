@@ -8,7 +8,7 @@ pub mod texts;
 
 use std::collections::BTreeMap;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{self, Catalogue};
 use crate::config::{Encoding, Plan};
 use crate::error::{Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
@@ -70,9 +70,20 @@ pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
     Ok((inputs, problems))
 }
 
-/// The product catalogue of a pipeline, with its size and hash.
+/// The product catalogue of a pipeline, with its size and hash: its own file, or the
+/// built-in one.
 pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
-    let path = &plan.products;
+    let path = match &plan.products {
+        catalogue::Source::File(path) => path,
+        catalogue::Source::BuiltIn => {
+            let record = FileRecord {
+                path: catalogue::BUILT_IN_NAME.to_string(),
+                bytes: catalogue::BUILT_IN.len() as u64,
+                sha256: sha256_hex(catalogue::BUILT_IN.as_bytes()),
+            };
+            return Ok((Catalogue::built_in(), record));
+        }
+    };
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(path, "reading the product catalogue", e))?;
     let record = FileRecord {

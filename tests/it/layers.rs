@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["chart"],
     &["report"],
     &["vintage"],
-    &["run", "history", "explain"],
+    &["run", "history", "explain", "catalogue_command", "init"],
 ];
 
 fn layer(module: &str) -> Option<usize> {
