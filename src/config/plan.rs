@@ -381,6 +381,18 @@ impl Resolver<'_> {
 
         for (field, header) in &raw.columns {
             match fields.iter().position(|f| f.name == field.get_ref()) {
+                Some(_) if is_todo(header.get_ref()) => {
+                    let place = format!("inputs.{}.columns.{}", kind.name(), field.get_ref());
+                    self.problem(
+                        header,
+                        todo_message(
+                            &place,
+                            header.get_ref(),
+                            "the header of its column in the file",
+                        ),
+                        None,
+                    );
+                }
                 Some(i) => {
                     headers[i] = header.get_ref().trim().to_string();
                     mapped[i] = true;
@@ -411,6 +423,11 @@ impl Resolver<'_> {
                 continue;
             };
             match fields[i].kind {
+                FieldKind::Number(d) if d != Dimension::Count && is_todo(unit.get_ref()) => {
+                    let place = format!("inputs.{}.units.{}", kind.name(), field.get_ref());
+                    let expected = format!("the unit of the column: {}", d.unit_names().join(", "));
+                    self.problem(unit, todo_message(&place, unit.get_ref(), &expected), None);
+                }
                 FieldKind::Number(d) if d != Dimension::Count => match d.factor(unit.get_ref()) {
                     Some(factor) => {
                         factors[i] = factor;
@@ -521,6 +538,18 @@ impl Resolver<'_> {
     }
 }
 
+/// What `agristat init` writes where it could not decide (a header, a unit): a value that
+/// `check` and `run` refuse until someone fills it in. No header or unit begins so.
+pub const TODO: &str = "TODO";
+
+pub fn is_todo(value: &str) -> bool {
+    value.trim_start().starts_with(TODO)
+}
+
+fn todo_message(place: &str, value: &str, expected: &str) -> String {
+    format!("{place} is still to be filled in (\"{value}\"; write {expected})")
+}
+
 /// At most this many years in one pipeline (a plan period is 5; a long trend 20 or 30).
 const MAX_YEARS: usize = 60;
 
@@ -626,6 +655,38 @@ mod tests {
                 "p.toml:13:13: inputs.villages.columns: unknown field \"sown_area\" (expected one of year, village_code, village_name, township_code, township_name, county_code, county_name, prefecture_code, prefecture_name, province_code, province_name, households, population, poor_households)",
             ]
         );
+    }
+
+    #[test]
+    fn a_todo_left_by_init_is_refused_never_read_as_a_header_or_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c.csv"), "").unwrap();
+        std::fs::write(dir.path().join("v.csv"), "").unwrap();
+        let text = "[pipeline]\nname = \"t\"\nyear = 2019\noutput = \"out\"\n\
+                    [inputs.villages]\npath = \"v.csv\"\n\
+                    [inputs.crops]\npath = \"c.csv\"\n\
+                    columns = { output = \"TODO: 产量列？\" }\n\
+                    units = { sown_area = \"TODO: 亩 或 公顷？\" }\n";
+        let found = match resolve(&dir.path().join("p.toml"), text) {
+            Err(Error::Config(ps)) => ps.iter().map(|p| p.message.clone()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            found,
+            [
+                "[inputs.prices] is missing (expected prices for the crops and animal products, to value output)",
+                "inputs.crops.columns.output is still to be filled in (\"TODO: 产量列？\"; write the header of its column in the file)",
+                "inputs.crops.units.sown_area is still to be filled in (\"TODO: 亩 或 公顷？\"; write the unit of the column: 亩, 公顷)",
+            ]
+        );
+        for d in [
+            Dimension::Area,
+            Dimension::Weight,
+            Dimension::Money,
+            Dimension::Price,
+        ] {
+            assert!(d.factor("TODO").is_none() && d.unit_names().iter().all(|u| !is_todo(u)));
+        }
     }
 
     #[test]
