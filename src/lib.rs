@@ -20,6 +20,7 @@ pub mod hash;
 pub mod history;
 pub mod indicators;
 pub mod ingest;
+pub mod init;
 pub mod level;
 pub mod number;
 pub mod report;

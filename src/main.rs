@@ -80,6 +80,16 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Look at a folder of village files and write a pipeline file for it: tables recognised
+    /// by their headers, units from the headers, years from folders and cells. What it cannot
+    /// decide is marked TODO in the file and listed; check and run refuse it until filled in.
+    Init {
+        /// The folder holding the village files (CSV, in year folders or not).
+        folder: PathBuf,
+        /// Where to write the pipeline file (default: FOLDER/pipeline.toml).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// List what the product catalogue knows, in Chinese: products, aliases, sector, grain
     /// factor, unit, plausible range. Without a pipeline: the built-in catalogue.
     Catalogue {
@@ -152,6 +162,8 @@ fn main() -> ExitCode {
             year,
         } => agristat::explain::explain(&pipeline, &indicator, &area, item.as_deref(), year)
             .map(|text| print!("{text}")),
+        Command::Init { folder, out } => agristat::init::init(&folder, out.as_deref())
+            .map(|outcome| print!("{}", outcome.report)),
         Command::Catalogue { pipeline, csv } => {
             agristat::catalogue_command::catalogue(pipeline.as_deref(), csv)
                 .map(|text| print!("{text}"))

@@ -203,6 +203,15 @@ impl Resolver<'_> {
                     let plan = self.input(kind, input, &years);
                     inputs.insert(kind, plan);
                 }
+                None if is_todo(name.get_ref()) => {
+                    let place = format!("[inputs.\"{}\"]", name.get_ref());
+                    let names: Vec<&str> = TableKind::ALL.iter().map(|k| k.name()).collect();
+                    let expected = format!(
+                        "the table its file holds: one of {}; or remove the section",
+                        names.join(", ")
+                    );
+                    self.problem(name, todo_message(&place, name.get_ref(), &expected), None);
+                }
                 None => {
                     let hint =
                         did_you_mean(name.get_ref(), TableKind::ALL.iter().map(|k| k.name()));
