@@ -92,6 +92,9 @@ pub enum Note {
     /// Village codes of 12 digits: the areas above come from the codes where the registry
     /// has no column for them.
     TwelveDigitCodes,
+    /// Village codes that are not 12-digit division codes, and a registry without township
+    /// or county codes: a run refuses such a registry (it cannot place the villages).
+    NoAreaCodes,
     /// A year folder whose files hold other years in their year column.
     YearsDisagree {
         file: String,
@@ -248,7 +251,7 @@ pub fn detect(found: &[Found], other_files: Vec<String>) -> Draft {
     }
     let groups = gather(read, &mut unrecognised);
     let population = Population::of(&groups);
-    let inputs = groups
+    let inputs: Vec<InputDraft> = groups
         .iter()
         .map(|files| input(files, &population))
         .collect();
@@ -399,8 +402,11 @@ fn notes(files: &[Read]) -> Vec<Note> {
                         .is_some_and(|v| v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()))
                 })
             });
+            let given = |field| first.column(field).is_some();
             if twelve {
                 notes.push(Note::TwelveDigitCodes);
+            } else if !(given("township_code") && given("county_code")) {
+                notes.push(Note::NoAreaCodes);
             }
         }
     }

@@ -100,6 +100,11 @@ fn report(draft: &Draft, out: &Path) -> (String, usize) {
     if !draft.other_files.is_empty() {
         lines.push(messages::skipped(&draft.other_files));
     }
+    for input in &draft.inputs {
+        if input.notes.contains(&detect::Note::NoAreaCodes) {
+            lines.push(messages::no_area_codes());
+        }
+    }
     let mut todo = Vec::new();
     for input in &draft.inputs {
         let name = input.kind.name();
@@ -171,6 +176,10 @@ mod messages {
 
     pub fn skipped(files: &[String]) -> String {
         format!("not read (no tables): {}", files.join(", "))
+    }
+
+    pub fn no_area_codes() -> String {
+        "note: the registry's village codes are not 12-digit division codes and it has no township and county code columns; run will refuse it until it has them".to_string()
     }
 
     pub fn missing_column(table: &str, field: &str) -> String {

@@ -158,6 +158,7 @@ fn note_text(note: &Note) -> String {
         Note::TwelveDigitCodes => {
             "村代码是12位统计用区划代码：名录中没有的乡镇、区县等级由代码得出。".to_string()
         }
+        Note::NoAreaCodes => "注意：村代码不是12位统计用区划代码，名录又没有乡镇代码和区县代码两列：run 会拒绝这个名录，请在名录中补上这两列。".to_string(),
         Note::YearsDisagree {
             file,
             folder,

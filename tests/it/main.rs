@@ -6,6 +6,7 @@ mod county;
 mod errors;
 mod generated;
 mod hostile;
+mod init;
 mod layers;
 mod revisions;
 mod sample;
