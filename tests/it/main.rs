@@ -8,6 +8,7 @@ mod generated;
 mod hostile;
 mod init;
 mod layers;
+mod readme;
 mod revisions;
 mod sample;
 #[cfg(unix)]
