@@ -489,7 +489,8 @@ impl Population {
         let Some(per_head) = self.median_per_head(files, columns, &asked) else {
             return;
         };
-        let candidates = [("元", per_head), ("万元", per_head.saturating_mul(10_000))];
+        let yuan = |factor: f64| (per_head * factor).round() as i64;
+        let candidates = [("元", yuan(1.0)), ("万元", yuan(10_000.0))];
         let plausible: Vec<&(&str, i64)> = candidates
             .iter()
             .filter(|(_, v)| PLAUSIBLE_PER_HEAD.contains(v))
@@ -504,8 +505,9 @@ impl Population {
         }
     }
 
-    /// The median over village rows of the income columns' sum per head of population.
-    fn median_per_head(&self, files: &[Read], columns: &[Column], asked: &[usize]) -> Option<i64> {
+    /// The median over village rows of the income columns' sum per head of population (a
+    /// float: only compared with a range far wider than its rounding).
+    fn median_per_head(&self, files: &[Read], columns: &[Column], asked: &[usize]) -> Option<f64> {
         let mut per_head = Vec::new();
         for r in files {
             let code = r.column("village_code")?;
@@ -525,12 +527,12 @@ impl Population {
                     .sum();
                 if let (Some(&p), Some(s)) = (people, sum) {
                     if p > 0 {
-                        per_head.push(s / p);
+                        per_head.push(s as f64 / p as f64);
                     }
                 }
             }
         }
-        per_head.sort_unstable();
+        per_head.sort_unstable_by(f64::total_cmp);
         per_head.get(per_head.len() / 2).copied()
     }
 }
@@ -543,10 +545,105 @@ fn row_year(r: &Read, row: &[String]) -> Option<i32> {
         .or(r.found.year_folder)
 }
 
-/// A cell's whole number, as agristat reads numbers (thousands separators, full-width digits).
+/// A cell's number in 10⁻⁴ units, as agristat reads numbers (thousands separators,
+/// full-width digits).
 fn number(text: &str) -> Option<i64> {
     crate::number::parse(text, rust_decimal::Decimal::ONE, false)
         .ok()
         .flatten()
-        .map(|v| v / crate::fixed::SCALE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(path: &str, header: &[&str], rows: &[&[&str]]) -> Found {
+        Found {
+            path: path.to_string(),
+            year_folder: super::super::scan::year_folder(path),
+            content: Content::Table(Grid {
+                header: header.iter().map(|h| h.to_string()).collect(),
+                rows: rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.to_string()).collect())
+                    .collect(),
+                encoding: "UTF-8",
+            }),
+        }
+    }
+
+    fn kind_of(header: &[&str]) -> Result<TableKind, Vec<(TableKind, usize)>> {
+        let headers: Vec<Header> = header.iter().map(|h| headers::split(h)).collect();
+        recognise(&headers)
+    }
+
+    #[test]
+    fn tables_are_told_apart_by_their_headers() {
+        assert_eq!(
+            kind_of(&["年份", "村代码", "作物", "面积(亩)", "产量(吨)"]),
+            Ok(TableKind::Crops)
+        );
+        assert_eq!(
+            kind_of(&["年份", "村代码", "畜种", "出栏数", "产量"]),
+            Ok(TableKind::Slaughter)
+        );
+        assert_eq!(
+            kind_of(&["年份", "村代码", "畜种", "存栏数"]),
+            Ok(TableKind::Livestock)
+        );
+        assert_eq!(
+            kind_of(&["统计年度", "产品名称", "均价"]),
+            Ok(TableKind::Prices)
+        );
+        assert_eq!(kind_of(&["代码", "名称"]), Ok(TableKind::Regions));
+        // Year and village code alone say nothing: every village table has them.
+        assert!(kind_of(&["年份", "村代码", "备注"]).is_err());
+    }
+
+    #[test]
+    fn income_without_units_takes_the_unit_its_figures_make_plausible_or_asks() {
+        let registry = table(
+            "v.csv",
+            &["年份", "村代码", "村名", "户数", "人口", "贫困户数"],
+            &[
+                &["2021", "1", "甲", "10", "100", "1"],
+                &["2021", "2", "乙", "10", "200", "1"],
+            ],
+        );
+        let income = |values: [&str; 2]| {
+            table(
+                "i.csv",
+                &[
+                    "年份",
+                    "村代码",
+                    "工资收入",
+                    "经营净收入",
+                    "财产净收入",
+                    "转移净收入",
+                ],
+                &[
+                    &["2021", "1", values[0], "0", "0", "0"],
+                    &["2021", "2", values[1], "0", "0", "0"],
+                ],
+            )
+        };
+        let unit_of = |values| {
+            let draft = detect(&[registry.clone(), income(values)], Vec::new());
+            let input = draft
+                .inputs
+                .iter()
+                .find(|i| i.kind == TableKind::Income)
+                .unwrap();
+            match &input.columns[2].unit {
+                Unit::Values { unit, .. } => Some(*unit),
+                Unit::Ask(UnitQuestion::NotStated) => None,
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(unit_of(["800000", "1600000"]), Some("元"));
+        assert_eq!(unit_of(["80", "160"]), Some("万元"));
+        // 30 元 or 300,000 元 a head: the figures decide nothing, so the file asks.
+        assert_eq!(unit_of(["0.3", "0.6"]), None);
+        assert_eq!(unit_of(["5000", "10000"]), None);
+    }
 }
