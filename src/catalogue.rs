@@ -1,13 +1,16 @@
 //! The product catalogue: what each crop, species and animal product is (grain factor,
-//! sector, group, plausible yields), and the names villages use for it.
+//! sector, group, plausible yields), and the names villages use for it. A pipeline names its
+//! own catalogue file or uses the built-in one (`data/catalogue/national.csv`, compiled in).
+
+mod list;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::error::{did_you_mean, Location, Problem};
+use crate::error::{Location, Problem};
 use crate::fixed::SCALE;
 use crate::number;
 use crate::schema::ItemKind;
@@ -65,6 +68,154 @@ impl Sector {
     }
 }
 
+/// The built-in catalogue: the products of the national agricultural statistics forms.
+pub const BUILT_IN: &str = include_str!("../data/catalogue/national.csv");
+
+/// Where a pipeline's catalogue comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Source {
+    /// `BUILT_IN`, for a pipeline without `[reference] products`.
+    #[default]
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl Source {
+    /// How messages name the catalogue.
+    pub fn shown(&self) -> String {
+        match self {
+            Source::BuiltIn => BUILT_IN_NAME.to_string(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// How messages and the manifest name the built-in catalogue.
+pub const BUILT_IN_NAME: &str = "built-in catalogue (data/catalogue/national.csv)";
+
+/// What a product is, within its kind: decides grain (cereal, tuber, pulse count when the
+/// grain factor says so), meat and egg output, and how `agristat catalogue` groups the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    Cereal,
+    Tuber,
+    Pulse,
+    Oilseed,
+    Fibre,
+    Sugar,
+    Tobacco,
+    Tea,
+    Vegetable,
+    Fungus,
+    Melon,
+    Fruit,
+    Nut,
+    Spice,
+    Medicinal,
+    Forage,
+    CashCrop,
+    OtherCrop,
+    Livestock,
+    Meat,
+    Egg,
+    Milk,
+    Honey,
+    Wool,
+}
+
+impl Group {
+    pub const ALL: [Group; 24] = [
+        Group::Cereal,
+        Group::Tuber,
+        Group::Pulse,
+        Group::Oilseed,
+        Group::Fibre,
+        Group::Sugar,
+        Group::Tobacco,
+        Group::Tea,
+        Group::Vegetable,
+        Group::Fungus,
+        Group::Melon,
+        Group::Fruit,
+        Group::Nut,
+        Group::Spice,
+        Group::Medicinal,
+        Group::Forage,
+        Group::CashCrop,
+        Group::OtherCrop,
+        Group::Livestock,
+        Group::Meat,
+        Group::Egg,
+        Group::Milk,
+        Group::Honey,
+        Group::Wool,
+    ];
+
+    /// The code in a catalogue file's `group` column.
+    pub fn code(self) -> &'static str {
+        match self {
+            Group::Cereal => "cereal",
+            Group::Tuber => "tuber",
+            Group::Pulse => "pulse",
+            Group::Oilseed => "oilseed",
+            Group::Fibre => "fibre",
+            Group::Sugar => "sugar",
+            Group::Tobacco => "tobacco",
+            Group::Tea => "tea",
+            Group::Vegetable => "vegetable",
+            Group::Fungus => "fungus",
+            Group::Melon => "melon",
+            Group::Fruit => "fruit",
+            Group::Nut => "nut",
+            Group::Spice => "spice",
+            Group::Medicinal => "medicinal",
+            Group::Forage => "forage",
+            Group::CashCrop => "cash_crop",
+            Group::OtherCrop => "other_crop",
+            Group::Livestock => "livestock",
+            Group::Meat => "meat",
+            Group::Egg => "egg",
+            Group::Milk => "milk",
+            Group::Honey => "honey",
+            Group::Wool => "wool",
+        }
+    }
+
+    /// The name statistical tables use for the group.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Group::Cereal => "谷物",
+            Group::Tuber => "薯类",
+            Group::Pulse => "豆类",
+            Group::Oilseed => "油料",
+            Group::Fibre => "棉麻",
+            Group::Sugar => "糖料",
+            Group::Tobacco => "烟叶",
+            Group::Tea => "茶叶",
+            Group::Vegetable => "蔬菜",
+            Group::Fungus => "食用菌",
+            Group::Melon => "瓜果",
+            Group::Fruit => "园林水果",
+            Group::Nut => "坚果和含油果",
+            Group::Spice => "香料作物",
+            Group::Medicinal => "中药材",
+            Group::Forage => "饲草",
+            Group::CashCrop => "经济作物",
+            Group::OtherCrop => "其他作物",
+            Group::Livestock => "牲畜和家禽",
+            Group::Meat => "肉类",
+            Group::Egg => "禽蛋",
+            Group::Milk => "奶类",
+            Group::Honey => "蜂产品",
+            Group::Wool => "毛绒",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.code() == s.trim())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProductKind {
     Crop,
@@ -78,8 +229,7 @@ pub struct Product {
     pub name: String,
     pub aliases: Vec<String>,
     pub kind: ProductKind,
-    /// cereal, tuber, pulse, oilseed, vegetable, cash_crop, livestock, meat, egg, honey, ...
-    pub group: String,
+    pub group: Group,
     pub sector: Sector,
     /// Grain equivalent per unit of output, scaled by `SCALE` (1 for cereals, 0.2 for tubers).
     pub grain_factor: i64,
@@ -117,7 +267,12 @@ struct Row {
 #[derive(Debug, Default)]
 pub struct Catalogue {
     pub products: Vec<Product>,
+    /// Where it was read from, for hints on adding an alias.
+    pub source: Source,
     by_code: HashMap<String, usize>,
+    /// The meat of each livestock species (product indexes), where the species has exactly
+    /// one: in the slaughter table a species name means its meat.
+    meat_of: HashMap<usize, usize>,
     /// Names and aliases per product kind (crop, livestock, animal product), looked up by
     /// `&str` without allocating: ingest asks once per item cell.
     by_name: [HashMap<String, usize>; 3],
@@ -145,10 +300,21 @@ fn accepts(item: ItemKind, kind: ProductKind) -> bool {
 }
 
 impl Catalogue {
+    /// The built-in catalogue. It is tested to read without problems.
+    pub fn built_in() -> Catalogue {
+        let mut catalogue = Catalogue::parse(BUILT_IN, Path::new(BUILT_IN_NAME))
+            .unwrap_or_else(|problems| panic!("the built-in catalogue: {problems:?}"));
+        catalogue.source = Source::BuiltIn;
+        catalogue
+    }
+
     /// Parses the catalogue text; `path` only names the file in problems.
     pub fn parse(text: &str, path: &Path) -> Result<Catalogue, Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut catalogue = Catalogue::default();
+        let mut catalogue = Catalogue {
+            source: Source::File(path.to_path_buf()),
+            ..Catalogue::default()
+        };
         let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
@@ -171,30 +337,11 @@ impl Catalogue {
                 .map_err(|e| e.kind_message())
                 .and_then(product);
             match parsed {
-                Ok(p) => {
-                    let i = catalogue.products.len();
-                    if catalogue.by_code.insert(p.code.clone(), i).is_some() {
-                        problems.push(Problem::new(
-                            at.clone(),
-                            format!("product \"{}\" is listed twice", p.code),
-                        ));
-                    }
-                    for name in std::iter::once(&p.name).chain(&p.aliases) {
-                        if catalogue.by_name[kind_key(p.kind) as usize]
-                            .insert(name.clone(), i)
-                            .is_some()
-                        {
-                            problems.push(Problem::new(
-                                at.clone(),
-                                format!("name \"{name}\" is used by two products"),
-                            ));
-                        }
-                    }
-                    catalogue.products.push(p);
-                }
+                Ok(p) => catalogue.add(p, &at, &mut problems),
                 Err(message) => problems.push(Problem::new(at, message)),
             }
         }
+        catalogue.link_meat();
         if problems.is_empty() {
             Ok(catalogue)
         } else {
@@ -202,11 +349,50 @@ impl Catalogue {
         }
     }
 
+    fn add(&mut self, p: Product, at: &Location, problems: &mut Vec<Problem>) {
+        let i = self.products.len();
+        if self.by_code.insert(p.code.clone(), i).is_some() {
+            problems.push(Problem::new(
+                at.clone(),
+                format!("product \"{}\" is listed twice", p.code),
+            ));
+        }
+        for name in std::iter::once(&p.name).chain(&p.aliases) {
+            if self.by_name[kind_key(p.kind) as usize]
+                .insert(name.clone(), i)
+                .is_some()
+            {
+                problems.push(Problem::new(
+                    at.clone(),
+                    format!("name \"{name}\" is used by two products"),
+                ));
+            }
+        }
+        self.products.push(p);
+    }
+
+    /// Which meat each species gives: the one meat product naming it as `species`.
+    fn link_meat(&mut self) {
+        let mut meats: HashMap<usize, Vec<usize>> = HashMap::default();
+        for (i, p) in self.products.iter().enumerate() {
+            let species = p.species.as_deref().and_then(|s| self.by_code.get(s));
+            if let (Group::Meat, Some(&s)) = (p.group, species) {
+                meats.entry(s).or_default().push(i);
+            }
+        }
+        self.meat_of = meats
+            .into_iter()
+            .filter(|(s, m)| m.len() == 1 && self.products[*s].kind == ProductKind::Livestock)
+            .map(|(s, m)| (s, m[0]))
+            .collect();
+    }
+
     pub fn get(&self, code: &str) -> Option<&Product> {
         self.by_code.get(code).map(|&i| &self.products[i])
     }
 
-    /// Finds what an item cell names: a product code, name or alias of an accepted kind.
+    /// Finds what an item cell names: a product code, name or alias of an accepted kind. An
+    /// animal product may be named by its species (生猪 in the slaughter table is its meat).
     pub fn lookup(&self, item: ItemKind, text: &str) -> Option<&Product> {
         let text = text.trim();
         if let Some(p) = self.get(text) {
@@ -214,26 +400,126 @@ impl Catalogue {
                 return Some(p);
             }
         }
-        [
+        let found = [
             ProductKind::Crop,
             ProductKind::Livestock,
             ProductKind::AnimalProduct,
         ]
         .into_iter()
         .filter(|k| accepts(item, *k))
-        .find_map(|k| self.by_name[kind_key(k) as usize].get(text))
-        .map(|&i| &self.products[i])
+        .find_map(|k| self.by_name[kind_key(k) as usize].get(text));
+        match found {
+            Some(&i) => Some(&self.products[i]),
+            None if item == ItemKind::AnimalProduct => self.meat_of_species(text),
+            None => None,
+        }
     }
 
-    /// A hint for an unknown item: the closest known name of an accepted kind.
+    /// The meat of the species named `text` (by code, name or alias).
+    fn meat_of_species(&self, text: &str) -> Option<&Product> {
+        let species = self
+            .by_code
+            .get(text)
+            .filter(|&&i| self.products[i].kind == ProductKind::Livestock)
+            .or_else(|| self.by_name[kind_key(ProductKind::Livestock) as usize].get(text))?;
+        self.meat_of.get(species).map(|&m| &self.products[m])
+    }
+
+    /// The entry closest to an unknown item: by edit distance or by the characters they
+    /// share, over every name and alias of an accepted kind. Returns (the name matched, its
+    /// product).
+    pub fn closest(&self, item: ItemKind, text: &str) -> Option<(&str, &Product)> {
+        let text: String = text.split_whitespace().collect();
+        let mut best: Option<(Closeness, &str, &Product)> = None;
+        for p in self.products.iter().filter(|p| accepts(item, p.kind)) {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                let Some(c) = Closeness::of(&text, name) else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|(b, _, _)| c > *b) {
+                    best = Some((c, name, p));
+                }
+            }
+        }
+        best.map(|(_, name, p)| (name, p))
+    }
+
+    /// A hint for an unknown item: the closest entry, and how to add the text as an alias.
     pub fn suggest(&self, item: ItemKind, text: &str) -> Option<String> {
-        let names = self
-            .products
-            .iter()
-            .filter(|p| accepts(item, p.kind))
-            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
-            .map(String::as_str);
-        did_you_mean(text.trim(), names)
+        let text = text.trim();
+        let closest = self.closest(item, text);
+        let guess = closest.map(|(name, p)| messages::did_you_mean(name, p));
+        let alias = messages::add_alias(text, closest.map(|(_, p)| p), &self.source);
+        Some(match guess {
+            Some(guess) => format!("{guess}; {alias}"),
+            None => alias,
+        })
+    }
+
+    /// The listing of `agristat catalogue`: every entry by group, in Chinese.
+    pub fn listing(&self) -> String {
+        list::listing(self)
+    }
+}
+
+/// How close a name is to an unknown text; greater is closer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Closeness {
+    /// Characters in common, as a share of the longer text, in thousandths.
+    shared: usize,
+    /// Fewer edits is closer.
+    edits: std::cmp::Reverse<usize>,
+}
+
+impl Closeness {
+    /// `None` when the two are too far apart to be worth suggesting: fewer than half the
+    /// characters in common and more edits than half the length.
+    fn of(text: &str, name: &str) -> Option<Closeness> {
+        let (a, b): (Vec<char>, Vec<char>) = (text.chars().collect(), name.chars().collect());
+        let longer = a.len().max(b.len()).max(1);
+        let mut rest = b.clone();
+        let mut common = 0;
+        for c in &a {
+            if let Some(i) = rest.iter().position(|x| x == c) {
+                rest.swap_remove(i);
+                common += 1;
+            }
+        }
+        let edits = strsim::levenshtein(text, name);
+        let close = common * 2 >= longer || edits <= (longer / 2).max(1);
+        (close && common > 0).then_some(Closeness {
+            shared: common * 1000 / longer,
+            edits: std::cmp::Reverse(edits),
+        })
+    }
+}
+
+/// The texts of the catalogue's hints, one function each.
+mod messages {
+    use super::{Product, Source};
+
+    pub fn did_you_mean(name: &str, p: &Product) -> String {
+        if name == p.name {
+            format!("did you mean \"{name}\"?")
+        } else {
+            format!("did you mean \"{name}\" ({})?", p.name)
+        }
+    }
+
+    pub fn add_alias(text: &str, product: Option<&Product>, source: &Source) -> String {
+        let whose = match product {
+            Some(p) => format!("the aliases of {} ({})", p.code, p.name),
+            None => "the aliases of its product".to_string(),
+        };
+        match source {
+            Source::File(path) => format!(
+                "to read \"{text}\" as a name, add it to {whose} in {} (separated by |)",
+                path.display()
+            ),
+            Source::BuiltIn => format!(
+                "to read \"{text}\" as a name, copy the built-in catalogue (agristat catalogue --csv > products.csv), add it to {whose} there, and set [reference] products = \"products.csv\""
+            ),
+        }
     }
 }
 
@@ -309,7 +595,14 @@ fn product(row: Row) -> Result<Product, String> {
             .map(String::from)
             .collect(),
         kind,
-        group: row.group.trim().to_string(),
+        group: Group::parse(&row.group).ok_or_else(|| {
+            let codes: Vec<&str> = Group::ALL.iter().map(|g| g.code()).collect();
+            format!(
+                "group \"{}\" is not one of {}",
+                row.group.trim(),
+                codes.join(", ")
+            )
+        })?,
         sector,
         grain_factor,
         unit: row.unit.trim().to_string(),
@@ -344,8 +637,108 @@ mod tests {
         assert!(c.lookup(ItemKind::Crop, "猪肉").is_none());
         assert_eq!(
             c.suggest(ItemKind::Crop, "水 稻").as_deref(),
-            Some("did you mean \"水稻\"?")
+            Some("did you mean \"水稻\" (杂交水稻)?; to read \"水 稻\" as a name, add it to the aliases of hybrid_rice (杂交水稻) in products.csv (separated by |)")
         );
+    }
+
+    #[test]
+    fn the_built_in_catalogue_reads_and_knows_local_names() {
+        let c = Catalogue::built_in();
+        assert_eq!(c.source, Source::BuiltIn);
+        let code = |item, name| c.lookup(item, name).map(|p| p.code.as_str());
+        for (local, product) in [
+            ("苞谷", "maize"),
+            ("包谷", "maize"),
+            ("玉麦", "maize"),
+            ("洋芋", "potato"),
+            ("土豆", "potato"),
+            ("红苕", "sweet_potato"),
+            ("红薯", "sweet_potato"),
+            ("地瓜", "sweet_potato"),
+            ("水稻", "rice"),
+            ("杂交水稻", "hybrid_rice"),
+            ("胡豆", "broad_bean"),
+            ("油菜", "rapeseed"),
+            ("青贮玉米", "silage_maize"),
+        ] {
+            assert_eq!(code(ItemKind::Crop, local), Some(product), "{local}");
+        }
+        let grain = |name| c.lookup(ItemKind::Crop, name).unwrap().grain_factor;
+        assert_eq!(
+            [grain("马铃薯"), grain("甘薯"), grain("稻谷"), grain("绿豆")],
+            [2000, 2000, SCALE, SCALE]
+        );
+        // Outside grain by the NBS definition: cassava, forage maize, vegetables.
+        assert_eq!([grain("木薯"), grain("青贮玉米"), grain("辣椒")], [0, 0, 0]);
+        assert_eq!(c.lookup(ItemKind::Livestock, "家禽").unwrap().unit, "羽");
+    }
+
+    #[test]
+    fn a_species_in_the_slaughter_table_is_its_meat() {
+        let c = Catalogue::built_in();
+        let meat = |name| {
+            c.lookup(ItemKind::AnimalProduct, name)
+                .map(|p| p.code.as_str())
+        };
+        assert_eq!(
+            ["生猪", "牛", "羊", "家禽", "猪", "pig", "鸡", "兔"].map(meat),
+            [
+                Some("pork"),
+                Some("beef"),
+                Some("mutton"),
+                Some("poultry_meat"),
+                Some("pork"),
+                Some("pork"),
+                Some("chicken_meat"),
+                Some("rabbit_meat"),
+            ]
+        );
+        // Not elsewhere: a species is no crop, and has no price of its own.
+        assert!(c.lookup(ItemKind::Priced, "生猪").is_none());
+        // A species with no single meat stays unknown (骡 has no meat entry).
+        assert!(meat("骡").is_none());
+    }
+
+    #[test]
+    fn the_sample_products_keep_their_codes_and_conventions_in_the_built_in_catalogue() {
+        // A pipeline moving from the sample's catalogue to the built-in one keeps its item
+        // codes, grain factors, sectors, units and meat species: the same totals.
+        let (sample, built_in) = (shipped(), Catalogue::built_in());
+        for p in &sample.products {
+            let b = built_in
+                .get(&p.code)
+                .unwrap_or_else(|| panic!("{}", p.code));
+            assert_eq!(
+                (b.kind, b.grain_factor, b.sector, &b.unit, &b.species),
+                (p.kind, p.grain_factor, p.sector, &p.unit, &p.species),
+                "{}",
+                p.code
+            );
+            let named = |c: &Catalogue, n: &str| {
+                c.products
+                    .iter()
+                    .position(|x| x.name == n || x.aliases.iter().any(|a| a == n))
+            };
+            assert!(
+                named(&built_in, &p.name).is_some(),
+                "{} is not a name",
+                p.name
+            );
+        }
+    }
+
+    #[test]
+    fn closest_entries_by_edits_or_shared_characters() {
+        let c = Catalogue::built_in();
+        let closest = |text| {
+            c.closest(ItemKind::Crop, text)
+                .map(|(n, p)| (n, p.code.as_str()))
+        };
+        assert_eq!(closest("春玉米"), Some(("玉米", "maize")));
+        assert_eq!(closest("玉 米"), Some(("玉米", "maize")));
+        assert_eq!(closest("红 薯"), Some(("红薯", "sweet_potato")));
+        assert_eq!(closest("xyz"), None);
+        insta::assert_snapshot!(c.suggest(ItemKind::Crop, "春玉米").unwrap(), @r#"did you mean "玉米"?; to read "春玉米" as a name, copy the built-in catalogue (agristat catalogue --csv > products.csv), add it to the aliases of maize (玉米) there, and set [reference] products = "products.csv""#);
     }
 
     #[test]
@@ -356,5 +749,10 @@ mod tests {
             problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
             vec!["p.csv:3: kind \"plant\" is not one of crop, livestock, animal_product"]
         );
+        let text = "product,name,aliases,kind,group,sector,grain_factor,unit\nx,甲,,crop,grain,farming,1,公斤\n";
+        let problems = Catalogue::parse(text, Path::new("p.csv")).unwrap_err();
+        assert!(problems[0]
+            .to_string()
+            .starts_with("p.csv:2: group \"grain\" is not one of cereal, tuber, pulse"));
     }
 }

@@ -114,6 +114,25 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Look at a folder of village files and write a pipeline file for it: tables recognised
+    /// by their headers, units from the headers, years from folders and cells. What it cannot
+    /// decide is marked TODO in the file and listed; check and run refuse it until filled in.
+    Init {
+        /// The folder holding the village files (CSV, in year folders or not).
+        folder: PathBuf,
+        /// Where to write the pipeline file (default: FOLDER/pipeline.toml).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List what the product catalogue knows, in Chinese: products, aliases, sector, grain
+    /// factor, unit, plausible range. Without a pipeline: the built-in catalogue.
+    Catalogue {
+        /// The pipeline file (TOML) whose catalogue to list.
+        pipeline: Option<PathBuf>,
+        /// Print the catalogue as CSV instead, to copy into a file of your own and extend.
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 /// Parses the command line (`std::env::args_os()`), after choosing the language from it, the
@@ -214,6 +233,8 @@ fn command_help(command: &str) -> Option<Msg> {
         "diff" => Msg::HelpDiff,
         "explain" => Msg::HelpExplain,
         "template" => Msg::HelpTemplate,
+        "init" => Msg::HelpInit,
+        "catalogue" => Msg::HelpCatalogue,
         _ => return None,
     })
 }
@@ -223,6 +244,7 @@ fn arg_help(command: &str, arg: &str) -> Option<Msg> {
         (_, "help") => Msg::HelpHelp,
         (_, "version") => Msg::HelpVersion,
         (_, "lang") => Msg::HelpLang,
+        ("catalogue", "pipeline") => Msg::HelpCataloguePipeline,
         (_, "pipeline") => Msg::HelpPipeline,
         ("run", "quiet") => Msg::HelpRunQuiet,
         ("check", "quiet") => Msg::HelpCheckQuiet,
@@ -236,6 +258,9 @@ fn arg_help(command: &str, arg: &str) -> Option<Msg> {
         ("explain", "year") => Msg::HelpYear,
         ("template", "village") => Msg::HelpTemplateVillage,
         ("template", "out") => Msg::HelpTemplateOut,
+        ("init", "folder") => Msg::HelpInitFolder,
+        ("init", "out") => Msg::HelpInitOut,
+        ("catalogue", "csv") => Msg::HelpCatalogueCsv,
         _ => return None,
     })
 }

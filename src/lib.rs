@@ -8,6 +8,7 @@
 pub mod aggregate;
 pub mod buckets;
 pub mod catalogue;
+pub mod catalogue_command;
 pub mod chart;
 pub mod cli;
 pub mod config;
@@ -20,6 +21,7 @@ pub mod hash;
 pub mod history;
 pub mod indicators;
 pub mod ingest;
+pub mod init;
 pub mod lang;
 pub mod level;
 pub mod number;

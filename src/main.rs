@@ -82,6 +82,12 @@ fn main() -> ExitCode {
             year,
         } => agristat::explain::explain(&pipeline, &indicator, &area, item.as_deref(), year)
             .map(|text| print!("{text}")),
+        Command::Init { folder, out } => agristat::init::init(&folder, out.as_deref())
+            .map(|outcome| print!("{}", outcome.report)),
+        Command::Catalogue { pipeline, csv } => {
+            agristat::catalogue_command::catalogue(pipeline.as_deref(), csv)
+                .map(|text| print!("{text}"))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -147,7 +147,8 @@ impl Hierarchy {
 }
 
 /// Each registry row's code and name at `level`: the column's value where there is one,
-/// else the code derived from the 12-digit village code (name unknown).
+/// else the code derived from the 12-digit village code. The name is the name column's
+/// either way (a registry may name townships and counties without giving their codes).
 fn ancestors(
     registry: &Table,
     level: Level,
@@ -166,15 +167,13 @@ fn ancestors(
     let mut names = Vec::with_capacity(villages.len());
     for (row, village) in villages.iter().enumerate() {
         let cell = given.map(|c| &c[row]).filter(|c| !c.is_empty());
+        names.push(
+            given_names
+                .map(|n| n[row].to_string())
+                .filter(|n| !n.is_empty()),
+        );
         match cell {
-            Some(code) => {
-                codes.push(code.to_string());
-                names.push(
-                    given_names
-                        .map(|n| n[row].to_string())
-                        .filter(|n| !n.is_empty()),
-                );
-            }
+            Some(code) => codes.push(code.to_string()),
             None => {
                 // Validation has refused a village code that is not 12 digits where a level
                 // must be derived from it; such a village keeps its own code as a stand-in.
@@ -183,7 +182,6 @@ fn ancestors(
                         .code_from_village(village)
                         .unwrap_or_else(|| village.to_string()),
                 );
-                names.push(None);
             }
         }
     }

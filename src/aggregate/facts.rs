@@ -11,19 +11,12 @@ use rustc_hash::FxHashMap;
 use super::areas::{Hierarchy, NONE};
 use super::cells::{Cells, Dict, Measure, Scratch, SeriesDict};
 use crate::buckets::Buckets;
-use crate::catalogue::{Catalogue, Sector};
+use crate::catalogue::{Catalogue, Group, Sector};
 use crate::error::{Problem, ProblemKind};
 use crate::fixed::SCALE;
 use crate::indicators::{Ind, INCOME_COMPONENTS};
 use crate::ingest::table::{Table, Texts};
 use crate::schema::TableKind;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Group {
-    Meat,
-    Egg,
-    Other,
-}
 
 #[derive(Debug, Clone, Copy)]
 struct ProductInfo {
@@ -85,11 +78,7 @@ impl<'a> FactSource<'a> {
             let id = items.id(&p.code) as usize;
             let info = ProductInfo {
                 sector: items.id(p.sector.code()),
-                group: match p.group.as_str() {
-                    "meat" => Group::Meat,
-                    "egg" => Group::Egg,
-                    _ => Group::Other,
-                },
+                group: p.group,
                 grain_factor: p.grain_factor,
                 species: p.species.as_deref().map(|s| items.id(s)),
             };

@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::charts::{self, ChartsPlan};
 use super::sheets::{self, SheetOptions};
 use super::spec::{RawHeader, RawInput, RawOutputs, RawPipeline, RawYears};
+use crate::catalogue;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::level::Level;
 use crate::schema::{FieldKind, TableKind};
@@ -50,7 +51,8 @@ pub struct Plan {
     /// Whether a run writes totals.xlsx (`[outputs] xlsx`, default true).
     pub xlsx_output: bool,
     pub output_dir: PathBuf,
-    pub products: PathBuf,
+    /// `[reference] products`, or the built-in catalogue when the pipeline names none.
+    pub products: catalogue::Source,
     pub change_threshold_pct: f64,
     pub inputs: BTreeMap<TableKind, InputPlan>,
     pub charts: ChartsPlan,
@@ -181,14 +183,8 @@ impl Resolver<'_> {
         let villages_output = self.villages_output(&raw.outputs);
 
         let products = match &raw.reference.products {
-            Some(p) => self.base_path(p.get_ref()),
-            None => {
-                self.problems.push(Problem::new(
-                    Location::file(self.path),
-                    "[reference] products is missing (expected the path of the product catalogue)",
-                ));
-                PathBuf::new()
-            }
+            Some(p) => catalogue::Source::File(self.base_path(p.get_ref())),
+            None => catalogue::Source::BuiltIn,
         };
         let change_threshold_pct = match &raw.plausibility.change_threshold_pct {
             Some(t) if *t.get_ref() <= 0.0 || !t.get_ref().is_finite() => {
@@ -212,6 +208,15 @@ impl Resolver<'_> {
                 Some(kind) => {
                     let plan = self.input(kind, input, &years);
                     inputs.insert(kind, plan);
+                }
+                None if is_todo(name.get_ref()) => {
+                    let place = format!("[inputs.\"{}\"]", name.get_ref());
+                    let names: Vec<&str> = TableKind::ALL.iter().map(|k| k.name()).collect();
+                    let expected = format!(
+                        "the table its file holds: one of {}; or remove the section",
+                        names.join(", ")
+                    );
+                    self.problem(name, todo_message(&place, name.get_ref(), &expected), None);
                 }
                 None => {
                     let hint =
@@ -392,6 +397,18 @@ impl Resolver<'_> {
 
         for (field, header) in &raw.columns {
             match fields.iter().position(|f| f.name == field.get_ref()) {
+                Some(_) if is_todo(header.get_ref()) => {
+                    let place = format!("inputs.{}.columns.{}", kind.name(), field.get_ref());
+                    self.problem(
+                        header,
+                        todo_message(
+                            &place,
+                            header.get_ref(),
+                            "the header of its column in the file",
+                        ),
+                        None,
+                    );
+                }
                 Some(i) => {
                     headers[i] = header.get_ref().trim().to_string();
                     mapped[i] = true;
@@ -422,6 +439,11 @@ impl Resolver<'_> {
                 continue;
             };
             match fields[i].kind {
+                FieldKind::Number(d) if d != Dimension::Count && is_todo(unit.get_ref()) => {
+                    let place = format!("inputs.{}.units.{}", kind.name(), field.get_ref());
+                    let expected = format!("the unit of the column: {}", d.unit_names().join(", "));
+                    self.problem(unit, todo_message(&place, unit.get_ref(), &expected), None);
+                }
                 FieldKind::Number(d) if d != Dimension::Count => match d.factor(unit.get_ref()) {
                     Some(factor) => {
                         factors[i] = factor;
@@ -549,6 +571,18 @@ impl Resolver<'_> {
     }
 }
 
+/// What `agristat init` writes where it could not decide (a header, a unit): a value that
+/// `check` and `run` refuse until someone fills it in. No header or unit begins so.
+pub const TODO: &str = "TODO";
+
+pub fn is_todo(value: &str) -> bool {
+    value.trim_start().starts_with(TODO)
+}
+
+fn todo_message(place: &str, value: &str, expected: &str) -> String {
+    format!("{place} is still to be filled in (\"{value}\"; write {expected})")
+}
+
 /// At most this many years in one pipeline (a plan period is 5; a long trend 20 or 30).
 const MAX_YEARS: usize = 60;
 
@@ -647,7 +681,6 @@ mod tests {
         assert_eq!(
             problems(text),
             vec![
-                "p.toml: [reference] products is missing (expected the path of the product catalogue)",
                 "p.toml:4:17: previous_year 2020 is not before year 2019",
                 "p.toml:7:9: unknown input table \"crop\" (expected one of villages, crops, livestock, slaughter, dividends, income, prices, other_output, regions); did you mean \"crops\"?",
                 "p.toml:11:8: inputs.villages.path: no such file \"nowhere.csv\"",
@@ -655,6 +688,38 @@ mod tests {
                 "p.toml:13:13: inputs.villages.columns: unknown field \"sown_area\" (expected one of year, village_code, village_name, township_code, township_name, county_code, county_name, prefecture_code, prefecture_name, province_code, province_name, households, population, poor_households)",
             ]
         );
+    }
+
+    #[test]
+    fn a_todo_left_by_init_is_refused_never_read_as_a_header_or_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c.csv"), "").unwrap();
+        std::fs::write(dir.path().join("v.csv"), "").unwrap();
+        let text = "[pipeline]\nname = \"t\"\nyear = 2019\noutput = \"out\"\n\
+                    [inputs.villages]\npath = \"v.csv\"\n\
+                    [inputs.crops]\npath = \"c.csv\"\n\
+                    columns = { output = \"TODO: 产量列？\" }\n\
+                    units = { sown_area = \"TODO: 亩 或 公顷？\" }\n";
+        let found = match resolve(&dir.path().join("p.toml"), text) {
+            Err(Error::Config(ps)) => ps.iter().map(|p| p.message.clone()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            found,
+            [
+                "[inputs.prices] is missing (expected prices for the crops and animal products, to value output)",
+                "inputs.crops.columns.output is still to be filled in (\"TODO: 产量列？\"; write the header of its column in the file)",
+                "inputs.crops.units.sown_area is still to be filled in (\"TODO: 亩 或 公顷？\"; write the unit of the column: 亩, 公顷)",
+            ]
+        );
+        for d in [
+            Dimension::Area,
+            Dimension::Weight,
+            Dimension::Money,
+            Dimension::Price,
+        ] {
+            assert!(d.factor("TODO").is_none() && d.unit_names().iter().all(|u| !is_todo(u)));
+        }
     }
 
     #[test]

@@ -8,8 +8,9 @@ pub mod texts;
 pub mod workbook;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{self, Catalogue};
 use crate::config::{Encoding, Plan};
 use crate::error::{Error, Location, Problem, Result};
 use crate::hash::sha256_hex;
@@ -71,9 +72,20 @@ pub fn read_all(plan: &Plan, cache: &Cache) -> Result<(Inputs, Vec<Problem>)> {
     Ok((inputs, problems))
 }
 
-/// The product catalogue of a pipeline, with its size and hash.
+/// The product catalogue of a pipeline, with its size and hash: its own file, or the
+/// built-in one.
 pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
-    let path = &plan.products;
+    let path = match &plan.products {
+        catalogue::Source::File(path) => path,
+        catalogue::Source::BuiltIn => {
+            let record = FileRecord {
+                path: catalogue::BUILT_IN_NAME.to_string(),
+                bytes: catalogue::BUILT_IN.len() as u64,
+                sha256: sha256_hex(catalogue::BUILT_IN.as_bytes()),
+            };
+            return Ok((Catalogue::built_in(), record));
+        }
+    };
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(path, "reading the product catalogue", e))?;
     let record = FileRecord {
@@ -81,14 +93,20 @@ pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
         bytes: bytes.len() as u64,
         sha256: sha256_hex(&bytes),
     };
+    let text = catalogue_text(path, &bytes)?;
+    let catalogue = Catalogue::parse(&text, path).map_err(Error::Config)?;
+    Ok((catalogue, record))
+}
+
+/// A catalogue file's text; bytes not of its encoding are pipeline errors, all of them.
+pub fn catalogue_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>> {
     let problem = |bad: &decode::BadBytes| {
         Problem::new(Location::at(path, bad.line, bad.column), bad.message()).with_hint(bad.hint())
     };
     let decoded =
-        decode::decode(&bytes, Encoding::Auto).map_err(|bad| Error::Config(vec![problem(&bad)]))?;
+        decode::decode(bytes, Encoding::Auto).map_err(|bad| Error::Config(vec![problem(&bad)]))?;
     if !decoded.bad.is_empty() {
         return Err(Error::Config(decoded.bad.iter().map(problem).collect()));
     }
-    let catalogue = Catalogue::parse(&decoded.text, path).map_err(Error::Config)?;
-    Ok((catalogue, record))
+    Ok(decoded.text)
 }

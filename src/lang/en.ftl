@@ -94,6 +94,12 @@ help-year = The year (default: the pipeline's year)
 help-template = Write a workbook per village to fill in and send back: a sheet per table it reports, the pipeline's header, its year and code filled in, drop-down lists, number rules
 help-template-village = Only this village (its code); default: every village of the registry
 help-template-out = The folder to write into
+help-init = Look at a folder of village files and write a pipeline file for it: tables recognised by their headers, units from the headers, years from folders and cells. What it cannot decide is marked TODO in the file and listed; check and run refuse it until filled in
+help-init-folder = The folder holding the village files (CSV, in year folders or not)
+help-init-out = Where to write the pipeline file (default: FOLDER/pipeline.toml)
+help-catalogue = List what the product catalogue knows, in Chinese: products, aliases, sector, grain factor, unit, plausible range. Without a pipeline: the built-in catalogue
+help-catalogue-pipeline = The pipeline file (TOML) whose catalogue to list
+help-catalogue-csv = Print the catalogue as CSV instead, to copy into a file of your own and extend
 
 ## Command results.
 templates-written = wrote { $count } template(s)

@@ -107,6 +107,12 @@ messages! {
     HelpTemplate => "help-template",
     HelpTemplateVillage => "help-template-village",
     HelpTemplateOut => "help-template-out",
+    HelpInit => "help-init",
+    HelpInitFolder => "help-init-folder",
+    HelpInitOut => "help-init-out",
+    HelpCatalogue => "help-catalogue",
+    HelpCataloguePipeline => "help-catalogue-pipeline",
+    HelpCatalogueCsv => "help-catalogue-csv",
     // Command results.
     TemplatesWritten => "templates-written",
 }

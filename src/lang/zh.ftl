@@ -94,6 +94,12 @@ help-year = 年份（默认：流程的统计年份）
 help-template = 为每个村生成一个填报用的工作簿：每张报表一个工作表，表头与流程文件一致，已填好年份和村代码，带下拉列表和数值规则
 help-template-village = 只生成这个村的（村代码）；默认：村名录中的每个村
 help-template-out = 写入的文件夹
+help-init = 查看一个存放各村报表的文件夹，为它写一个流程文件：按表头识别报表，按表头确定单位，按文件夹和单元格确定年份。无法确定的地方在文件中标为 TODO 并列出；填好之前 check 和 run 会拒绝运行
+help-init-folder = 存放各村报表的文件夹（CSV，可按年份分文件夹）
+help-init-out = 流程文件写到哪里（默认：FOLDER/pipeline.toml）
+help-catalogue = 用中文列出产品目录：产品、别名、行业、折粮系数、单位、合理范围。不给流程文件时：列出内置目录
+help-catalogue-pipeline = 要列出其产品目录的流程文件（TOML）
+help-catalogue-csv = 改为输出 CSV，便于复制成自己的目录文件再补充
 
 ## 命令结果。
 templates-written = 已生成 { $count } 个填报模板

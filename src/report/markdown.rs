@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Layout;
 use crate::aggregate::{Results, Row};
-use crate::catalogue::{Catalogue, Sector};
+use crate::catalogue::{Catalogue, Group, Sector};
 use crate::config::Plan;
 use crate::figure::{compared_with_zh, fixed, Figure};
 use crate::indicators::{self, Ind, Indicator, Items, INDICATORS};
@@ -211,14 +211,10 @@ impl Line {
 /// group's own line (肉类总产量, 禽蛋产量) already states its output, and a second line with
 /// the same name and figure would only confuse a reader.
 fn alone_in_reported_group(item: &str, items: &[&str], catalogue: &Catalogue) -> bool {
-    let group = |code: &str| catalogue.get(code).map(|p| p.group.clone());
+    let group = |code: &str| catalogue.get(code).map(|p| p.group);
     match group(item) {
-        Some(g) if g == "meat" || g == "egg" => {
-            items
-                .iter()
-                .filter(|other| group(other).as_deref() == Some(g.as_str()))
-                .count()
-                == 1
+        Some(g @ (Group::Meat | Group::Egg)) => {
+            items.iter().filter(|other| group(other) == Some(g)).count() == 1
         }
         _ => false,
     }

@@ -113,7 +113,7 @@ fn unknown_village_and_product() {
         wd.edit("tests/data/mini/crops/02.csv", "玉米", "玉 米");
     });
     insta::assert_snapshot!(err, @r#"
-    tests/data/mini/crops/02.csv:3:3: column "作物": "玉 米" is not in the product catalogue (expected a crop); did you mean "玉米"?
+    tests/data/mini/crops/02.csv:3:3: column "作物": "玉 米" is not in the product catalogue (expected a crop); did you mean "玉米"?; to read "玉 米" as a name, add it to the aliases of maize (玉米) in data/catalogue/products.csv (separated by |)
     tests/data/mini/slaughter.csv:3:2: column "村代码": "03" is not a village of the registry for 2019 (expected a code listed in tests/data/mini/villages.csv)
     2 problem(s) found; nothing was written
     "#);

@@ -17,7 +17,14 @@ const LAYERS: &[&[&str]] = &[
     &["chart"],
     &["report"],
     &["vintage"],
-    &["run", "history", "explain", "template"],
+    &[
+        "run",
+        "history",
+        "explain",
+        "template",
+        "catalogue_command",
+        "init",
+    ],
     &["cli"],
 ];
 

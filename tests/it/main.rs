@@ -6,7 +6,9 @@ mod county;
 mod errors;
 mod generated;
 mod hostile;
+mod init;
 mod layers;
+mod readme;
 mod revisions;
 mod sample;
 #[cfg(unix)]
