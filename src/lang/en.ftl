@@ -65,6 +65,11 @@ no-price-other = "{ $name }" has output in { $year } but no { $other } price (ex
 not-a-division-code = column "{ $header }": "{ $code }" is not a 12-digit statistical division code (expected 12 digits, to find its { $levels }: the registry gives no { $columns })
 beyond-range = column "{ $header }": the village's { $what } goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit
 
+## The pipeline file, the catalogue, init and catalogue.
+
+## The store of runs, revisions, runs, diff, rollback, explain, the run summary.
+
+
 ## Command-line help.
 help-about = Township and county agricultural statistics from village tables
 help-usage = Usage:
@@ -103,3 +108,5 @@ help-catalogue-csv = Print the catalogue as CSV instead, to copy into a file of 
 
 ## Command results.
 templates-written = wrote { $count } template(s)
+
+## Warnings, workbooks, templates, charts.

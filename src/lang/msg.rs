@@ -78,6 +78,10 @@ messages! {
     NoPriceOther => "no-price-other",
     NotADivisionCode => "not-a-division-code",
     BeyondRange => "beyond-range",
+    // The pipeline file, the catalogue, `init` and `catalogue`.
+
+    // The store of runs, revisions, `runs`, `diff`, `rollback`, `explain`, the run summary.
+
     // Command-line help.
     HelpAbout => "help-about",
     HelpUsage => "help-usage",
@@ -115,4 +119,6 @@ messages! {
     HelpCatalogueCsv => "help-catalogue-csv",
     // Command results.
     TemplatesWritten => "templates-written",
+    // Warnings, workbooks, templates, charts.
+
 }

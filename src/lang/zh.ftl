@@ -65,6 +65,11 @@ no-price-other = “{ $name }”{ $year }年有产量，但没有 { $other } 年
 not-a-division-code = “{ $header }”列：“{ $code }”不是 12 位统计用区划代码（应为 12 位数字，才能确定所属{ $levels }：村名录中没有{ $columns }）
 beyond-range = “{ $header }”列：该村的{ $what }超出了 agristat 能精确相加的范围（标准单位下 ±92,233,720,368）；请检查数值及其单位
 
+## 流程文件、产品目录、init 和 catalogue。
+
+## 运行结果库、修订、runs、diff、rollback、explain、运行摘要。
+
+
 ## 命令行帮助。
 help-about = 由各村报表汇总乡镇、区县农业统计数据
 help-usage = 用法：
@@ -103,3 +108,5 @@ help-catalogue-csv = 改为输出 CSV，便于复制成自己的目录文件再�
 
 ## 命令结果。
 templates-written = 已生成 { $count } 个填报模板
+
+## 警告、工作簿、填报模板、图表。
