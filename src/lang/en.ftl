@@ -67,8 +67,6 @@ beyond-range = column "{ $header }": the village's { $what } goes beyond what ag
 
 ## The pipeline file, the catalogue, init and catalogue.
 
-## The store of runs, revisions, runs, diff, rollback, explain, the run summary.
-
 
 ## Command-line help.
 help-about = Township and county agricultural statistics from village tables
@@ -105,6 +103,8 @@ help-init-out = Where to write the pipeline file (default: FOLDER/pipeline.toml)
 help-catalogue = List what the product catalogue knows, in Chinese: products, aliases, sector, grain factor, unit, plausible range. Without a pipeline: the built-in catalogue
 help-catalogue-pipeline = The pipeline file (TOML) whose catalogue to list
 help-catalogue-csv = Print the catalogue as CSV instead, to copy into a file of your own and extend
+
+## The store of runs, revisions, runs, diff, rollback, explain, the run summary.
 
 ## Command results.
 templates-written = wrote { $count } template(s)

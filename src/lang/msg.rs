@@ -80,8 +80,6 @@ messages! {
     BeyondRange => "beyond-range",
     // The pipeline file, the catalogue, `init` and `catalogue`.
 
-    // The store of runs, revisions, `runs`, `diff`, `rollback`, `explain`, the run summary.
-
     // Command-line help.
     HelpAbout => "help-about",
     HelpUsage => "help-usage",
@@ -117,6 +115,8 @@ messages! {
     HelpCatalogue => "help-catalogue",
     HelpCataloguePipeline => "help-catalogue-pipeline",
     HelpCatalogueCsv => "help-catalogue-csv",
+    // The store of runs, revisions, `runs`, `diff`, `rollback`, `explain`, the run summary.
+
     // Command results.
     TemplatesWritten => "templates-written",
     // Warnings, workbooks, templates, charts.

@@ -67,8 +67,6 @@ beyond-range = “{ $header }”列：该村的{ $what }超出了 agristat 能�
 
 ## 流程文件、产品目录、init 和 catalogue。
 
-## 运行结果库、修订、runs、diff、rollback、explain、运行摘要。
-
 
 ## 命令行帮助。
 help-about = 由各村报表汇总乡镇、区县农业统计数据
@@ -105,6 +103,8 @@ help-init-out = 流程文件写到哪里（默认：FOLDER/pipeline.toml）
 help-catalogue = 用中文列出产品目录：产品、别名、行业、折粮系数、单位、合理范围。不给流程文件时：列出内置目录
 help-catalogue-pipeline = 要列出其产品目录的流程文件（TOML）
 help-catalogue-csv = 改为输出 CSV，便于复制成自己的目录文件再补充
+
+## 运行结果库、修订、runs、diff、rollback、explain、运行摘要。
 
 ## 命令结果。
 templates-written = 已生成 { $count } 个填报模板
