@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::indicators::Ind;
 use crate::ingest::{self, Cache, Inputs};
 use crate::report::{self, Layout};
-use crate::timing::Stages;
+use crate::timing::{Stage, Stages};
 use crate::validate::{self, plausibility};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
 use crate::vintage::revisions::{self, Revisions, Stored};
@@ -70,7 +70,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     } = compute(&plan, &cache)?;
     let mut clock = Stages::start(2);
     let charts = draw_charts(&plan, &results, &inputs.catalogue, &layout, &mut warnings);
-    clock.lap("charts");
+    clock.lap(Stage::Charts);
 
     let staging = store.begin(&lock)?;
     let dir = staging.path().to_path_buf();
@@ -85,7 +85,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         charts: &charts,
     };
     let results_frame = written.write(&dir)?;
-    clock.lap("write and snapshot");
+    clock.lap(Stage::WriteAndSnapshot);
     store::fault_point("after-outputs");
 
     let pipeline_record = manifest::file_record(pipeline, &pipeline.display().to_string())?;
@@ -113,7 +113,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
         reading: manifest::reading(env!("CARGO_PKG_VERSION"), &pipeline_record, &catalogue_file),
     };
     let revisions = compare_with_previous(&store, state.current.as_deref(), &new, &catalogue)?;
-    clock.lap("revisions");
+    clock.lap(Stage::Revisions);
     let mut summary = write_revisions(&dir, &plan, revisions.as_ref(), &catalogue)?;
     summary.push_str(&notes(&damaged, &layout));
 
@@ -132,7 +132,7 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
     manifest.write(&dir.join("manifest.json"))?;
     store::fault_point("before-publish");
     store.publish(staging, &id, &mut state)?;
-    clock.lap("publish");
+    clock.lap(Stage::Publish);
     Ok(Outcome {
         report: text,
         warnings,
@@ -181,10 +181,10 @@ fn draw_charts(
             village_code: String::new(),
             check: Check::ChartSkipped,
             location: None,
-            message: format!(
-                "no charts drawn: the report levels hold {} areas (at most {}); choose fewer with [outputs] report_levels",
-                layout.report_areas,
-                report::REPORT_AREAS_LIMIT
+            message: crate::tr!(
+                crate::lang::Msg::NoCharts,
+                areas = layout.report_areas,
+                max = report::REPORT_AREAS_LIMIT
             ),
         });
     }
@@ -300,9 +300,9 @@ struct Computed {
 fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     let mut clock = Stages::start(2);
     let (inputs, mut problems) = ingest::read_all(plan, cache)?;
-    clock.lap("read");
+    clock.lap(Stage::Read);
     problems.extend(validate::check(plan, &inputs));
-    clock.lap("validate");
+    clock.lap(Stage::Validate);
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
@@ -316,9 +316,9 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
             .values()
             .flat_map(|t| t.warnings.iter().cloned()),
     );
-    clock.lap("plausibility");
+    clock.lap(Stage::Plausibility);
     let results = aggregate::aggregate(plan, &inputs)?;
-    clock.lap("aggregate");
+    clock.lap(Stage::Aggregate);
     warnings.extend(changes::changes(
         &results,
         &inputs.catalogue,
@@ -328,7 +328,7 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
     warnings.sort();
     let layout = Layout::new(plan, &results);
     let text = report::render(plan, &results, &inputs.catalogue, &layout);
-    clock.lap("render");
+    clock.lap(Stage::Render);
     Ok(Computed {
         inputs,
         results,

@@ -4,6 +4,8 @@
 //! overrides the choice. `AGRISTAT_TIMING` prints every stage's time, as the scale benchmark
 //! reads them.
 
+use crate::lang::Msg;
+use crate::tr;
 use std::io::IsTerminal;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -65,7 +67,7 @@ impl Stages {
                 ProgressStyle::with_template("{spinner} agristat: {msg} ({elapsed})")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
-            bar.set_message("working");
+            bar.set_message(tr!(Msg::Working));
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
@@ -78,19 +80,82 @@ impl Stages {
     }
 
     /// Marks the end of `stage`.
-    pub fn lap(&mut self, stage: &str) {
+    pub fn lap(&mut self, stage: Stage) {
         let took = self.last.elapsed();
+        let seconds = format!("{:.1}", took.as_secs_f64());
         if self.timing {
+            // For the benchmark, which reads these lines: the stage's key, in any language.
             let pad = " ".repeat(self.indent);
-            eprintln!("{pad}{stage:<14}{:8.2} s", took.as_secs_f64());
+            eprintln!("{pad}{:<14}{:8.2} s", stage.key(), took.as_secs_f64());
         } else if let Some(bar) = &self.spinner {
-            bar.set_message(format!("{stage} done in {:.1} s", took.as_secs_f64()));
+            bar.set_message(tr!(
+                Msg::StageDone,
+                stage = stage.label(),
+                seconds = seconds
+            ));
         } else if Progress::get() == Progress::AllLines
             || (Progress::get() == Progress::Lines && took >= SLOW)
         {
-            eprintln!("agristat: {stage} done in {:.1} s", took.as_secs_f64());
+            let done = tr!(Msg::StageDone, stage = stage.label(), seconds = seconds);
+            eprintln!("agristat: {done}");
         }
         self.last = Instant::now();
+    }
+}
+
+/// The stages a run's progress names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Read,
+    Validate,
+    Plausibility,
+    Aggregate,
+    Areas,
+    Sums,
+    Villages,
+    Render,
+    Charts,
+    WriteAndSnapshot,
+    Revisions,
+    Publish,
+}
+
+impl Stage {
+    /// The stage in the timing lines: stable, in English.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::Validate => "validate",
+            Stage::Plausibility => "plausibility",
+            Stage::Aggregate => "aggregate",
+            Stage::Areas => "areas",
+            Stage::Sums => "sums",
+            Stage::Villages => "villages",
+            Stage::Render => "render",
+            Stage::Charts => "charts",
+            Stage::WriteAndSnapshot => "write and snapshot",
+            Stage::Revisions => "revisions",
+            Stage::Publish => "publish",
+        }
+    }
+
+    /// The stage in progress lines, in the user's language.
+    fn label(self) -> String {
+        let msg = match self {
+            Stage::Read => Msg::StageRead,
+            Stage::Validate => Msg::StageValidate,
+            Stage::Plausibility => Msg::StagePlausibility,
+            Stage::Aggregate => Msg::StageAggregate,
+            Stage::Areas => Msg::StageAreas,
+            Stage::Sums => Msg::StageSums,
+            Stage::Villages => Msg::StageVillages,
+            Stage::Render => Msg::StageRender,
+            Stage::Charts => Msg::StageCharts,
+            Stage::WriteAndSnapshot => Msg::StageWrite,
+            Stage::Revisions => Msg::StageRevisions,
+            Stage::Publish => Msg::StagePublish,
+        };
+        tr!(msg)
     }
 }
 

@@ -6,7 +6,9 @@ use super::Results;
 use crate::catalogue::Catalogue;
 use crate::figure::Figure;
 use crate::indicators::{self, Aggregation, Ind};
+use crate::lang::Msg;
 use crate::level::Level;
+use crate::tr;
 use crate::warning::{Check, Warning};
 
 /// Indicators whose village figures are compared with the earlier year for plausibility.
@@ -56,12 +58,24 @@ pub fn changes(results: &Results, catalogue: &Catalogue, threshold_pct: f64) -> 
                     village_code: code.clone(),
                     check: Check::ChangeOnPreviousYear,
                     location: None,
-                    message: format!(
-                        "village {code} {name}: {label}{} moved {}% from {earlier} to {year} ({} → {} {unit}; threshold {threshold_pct}%)",
-                        def.name_zh,
-                        figure.growth_pct(def).map_or("?".into(), |g| format!("{g:+}")),
-                        figure.previous(def, 1).map_or(String::new(), |d| d.to_string()),
-                        figure.value(def, 1).map_or(String::new(), |d| d.to_string()),
+                    message: tr!(
+                        Msg::WarnChange,
+                        code = code,
+                        name = name,
+                        indicator = format!("{label}{}", def.name_zh),
+                        growth = figure
+                            .growth_pct(def)
+                            .map_or("?".into(), |g| format!("{g:+}")),
+                        earlier = earlier,
+                        year = year,
+                        before = figure
+                            .previous(def, 1)
+                            .map_or(String::new(), |d| d.to_string()),
+                        after = figure
+                            .value(def, 1)
+                            .map_or(String::new(), |d| d.to_string()),
+                        unit = unit,
+                        threshold = threshold_pct
                     ),
                 });
             }
@@ -92,16 +106,21 @@ pub fn moved(results: &Results) -> Vec<Warning> {
                 village_code: code.clone(),
                 check: Check::VillageMoved,
                 location: None,
-                message: format!(
-                    "village {code} {}: {} {} {} in {} but {} {} in {}; each year is aggregated by its own registry",
-                    h.villages.names[v],
-                    parent.level.noun_zh(),
-                    areas.codes[before as usize],
-                    areas.names[before as usize],
-                    pair[0],
-                    areas.codes[after as usize],
-                    areas.names[after as usize],
-                    pair[1]
+                message: tr!(
+                    Msg::WarnVillageMoved,
+                    code = code,
+                    name = h.villages.names[v],
+                    level = parent.level.noun_zh(),
+                    before = format!(
+                        "{} {}",
+                        areas.codes[before as usize], areas.names[before as usize]
+                    ),
+                    earlier = pair[0],
+                    after = format!(
+                        "{} {}",
+                        areas.codes[after as usize], areas.names[after as usize]
+                    ),
+                    year = pair[1]
                 ),
             });
         }

@@ -22,7 +22,7 @@ use crate::ingest::table::Texts;
 use crate::ingest::{Inputs, Table};
 use crate::level::Level;
 use crate::schema::TableKind;
-use crate::timing::Stages;
+use crate::timing::{Stage, Stages};
 use areas::Hierarchy;
 use cells::SeriesDict;
 use facts::{FactSource, Years};
@@ -87,7 +87,7 @@ pub fn aggregate_tables(
             hierarchy.levels.retain(|l| l.level != Level::County);
         }
     }
-    clock.lap("areas");
+    clock.lap(Stage::Areas);
     let years = Years {
         report: scope.year,
         comparison: scope.previous_year,
@@ -96,13 +96,13 @@ pub fn aggregate_tables(
     let source = FactSource::new(tables, catalogue, years);
     let mut series = SeriesDict::default();
     let villages = facts::village_cells(&source, &hierarchy, &mut series).map_err(Error::Data)?;
-    clock.lap("villages");
+    clock.lap(Stage::Villages);
     let level_cells = hierarchy
         .levels
         .iter()
         .map(|l| rollup::roll_up(&villages, l))
         .collect();
-    clock.lap("sums");
+    clock.lap(Stage::Sums);
     let comparisons = Comparisons {
         report: scope.year,
         gap: scope.previous_year.map(|p| scope.year - p),

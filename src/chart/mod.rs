@@ -12,7 +12,9 @@ use crate::aggregate::Results;
 use crate::catalogue::Catalogue;
 use crate::config::charts::{ChartSettings, ImageFormat};
 use crate::config::Plan;
+use crate::lang::Msg;
 use crate::level::Level;
+use crate::tr;
 use crate::warning::{Check, Warning};
 use data::{Area, ChartData};
 use draw::{Figure, Panel};
@@ -67,9 +69,12 @@ pub fn render_all(
                 village_code: area.code.clone(),
                 check: Check::ChartSkipped,
                 location: None,
-                message: format!(
-                    "chart {key} for {} ({}) skipped: {reason}",
-                    area.name, area.code
+                message: tr!(
+                    Msg::ChartSkipped,
+                    key = key,
+                    name = area.name,
+                    code = area.code,
+                    reason = reason
                 ),
             };
             let mut figure = match build(&data, &area) {
@@ -96,9 +101,11 @@ pub fn render_all(
                     village_code: area.code.clone(),
                     check: Check::ChartMissingGlyph,
                     location: None,
-                    message: format!(
-                        "chart {key} for {}: the bundled font has no glyph for \"{chars}\"",
-                        area.name
+                    message: tr!(
+                        Msg::ChartMissingGlyph,
+                        key = key,
+                        name = area.name,
+                        chars = chars
                     ),
                 });
             }
@@ -110,7 +117,7 @@ pub fn render_all(
                         bytes,
                     }))
                 }
-                Err(reason) => warnings.push(skipped(format!("it could not be drawn ({reason})"))),
+                Err(reason) => warnings.push(skipped(tr!(Msg::ChartNotDrawn, reason = reason))),
             }
         }
     }

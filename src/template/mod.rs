@@ -4,6 +4,8 @@
 
 mod sheet;
 
+use crate::lang::Msg;
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -91,7 +93,7 @@ impl Templates {
         let err = |e: XlsxError| {
             Error::Config(vec![Problem::new(
                 Location::file(&self.plan.pipeline_file),
-                format!("template of village {}: {e}", village.code),
+                tr!(Msg::TplFailed, code = village.code, error = e),
             )])
         };
         let mut workbook = Workbook::new();
@@ -213,10 +215,7 @@ fn unknown_village(templates: &Templates, code: &str) -> Error {
     let codes = templates.villages.iter().map(|v| v.code.as_str());
     Error::Config(vec![Problem::new(
         at,
-        format!(
-            "--village {code}: no such village in the registry for {}",
-            templates.plan.year
-        ),
+        tr!(Msg::TplNoVillage, code = code, year = templates.plan.year),
     )
     .with_hint(did_you_mean(code, codes))])
 }

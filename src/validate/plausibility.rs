@@ -1,6 +1,8 @@
 //! Plausibility checks: figures that are possible but suspicious. They never stop a run;
 //! they are printed and saved with the outputs so that someone looks at them.
 
+use crate::lang::Msg;
+use crate::tr;
 use rust_decimal::prelude::ToPrimitive;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -72,11 +74,13 @@ fn missing_villages(plan: &Plan, inputs: &Inputs) -> Vec<Warning> {
                 village_code: code.to_string(),
                 check: Check::VillageMissing,
                 location: None,
-                message: format!(
-                    "village {code} {} is in the registry for {year} but has no rows in {} ({})",
-                    &names[row],
-                    kind.name(),
-                    files.join(", ")
+                message: tr!(
+                    Msg::WarnVillageMissing,
+                    code = code,
+                    name = &names[row],
+                    year = year,
+                    table = kind.title(),
+                    files = files.join(", ")
                 ),
             });
         }
@@ -111,8 +115,8 @@ fn ranges(
     let limits = limits(&inputs.catalogue, range);
     let row_limits = items.translate(|code| limits.get(code).copied());
     let (what, unit) = match range {
-        RangeKind::Yield => ("yield", "公斤/亩"),
-        RangeKind::KgPerHead => ("output per head", "公斤/头"),
+        RangeKind::Yield => (Msg::WarnYield, "公斤/亩"),
+        RangeKind::KgPerHead => (Msg::WarnKgPerHead, "公斤/头"),
     };
     let mut warnings = Vec::new();
     for row in 0..table.len() {
@@ -139,8 +143,13 @@ fn ranges(
                 RangeKind::KgPerHead => Check::KgPerHeadOutOfRange,
             },
             location: Some(table.location(table.file[row], table.line[row], "output")),
-            message: format!(
-                "{what} of {name} is {ratio:.2} {unit}, outside the plausible {min}–{max} {unit}"
+            message: tr!(
+                what,
+                name = name,
+                value = format!("{ratio:.2}"),
+                unit = unit,
+                min = min,
+                max = max
             ),
         });
     }

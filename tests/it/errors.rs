@@ -34,6 +34,7 @@ fn fails_with(code: i32, damage: impl FnOnce(&Workdir)) -> String {
         .filter(|n| n.starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+    wd.in_chinese(&["run", PIPELINE], code);
     out.stderr
 }
 

@@ -82,7 +82,24 @@ impl Workdir {
             out.stdout, out.stderr
         );
         assert_eq!(out.stdout, "");
+        self.in_chinese(&["check", pipeline], 1);
         out.stderr
+    }
+
+    /// Runs `args` again in Chinese: the same exit code, every line of what it says holds
+    /// Chinese (no English message left), and its text is kept as an insta snapshot named
+    /// after the test (`errors__empty_file_zh`), beside the English one the test checks.
+    pub fn in_chinese(&self, args: &[&str], code: i32) {
+        let out = self.run_with(
+            args,
+            &[("AGRISTAT_PROGRESS", "never"), ("AGRISTAT_LANG", "zh")],
+        );
+        assert_eq!(out.code, code, "{}", out.stderr);
+        for line in out.stderr.lines() {
+            let english = english_words(line);
+            assert!(english.is_empty(), "English words {english:?} in: {line}");
+        }
+        insta::assert_snapshot!(snapshot_name("zh"), out.stderr);
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -223,4 +240,49 @@ pub fn total(
         found.len()
     );
     found[0][column].clone()
+}
+
+/// A snapshot name from the running test's name (`errors::empty_file` → `errors__empty_file_zh`),
+/// numbered from the second snapshot of one test on.
+fn snapshot_name(suffix: &str) -> String {
+    thread_local! {
+        static TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let thread = std::thread::current();
+    let test = thread.name().filter(|n| *n != "main").expect(
+        "snapshots are named after the test's thread: run the tests with more than one thread",
+    );
+    let n = TAKEN.with(|t| {
+        let n = t.get();
+        t.set(n + 1);
+        n
+    });
+    let base = format!("{}_{suffix}", test.replace("::", "__"));
+    match n {
+        0 => base,
+        n => format!("{base}_{}", n + 1),
+    }
+}
+
+/// The English words of a line meant to be Chinese: lowercase words of three letters or more,
+/// outside quotes (cells, headers) and other than file names, keys and identifiers (which
+/// hold a dot, an underscore, a slash or a digit) and the program's name.
+pub fn english_words(line: &str) -> Vec<String> {
+    let mut outside = String::new();
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (None, '“') => quote = Some('”'),
+            (None, '"' | '`') => quote = Some(c),
+            (Some(end), c) if c == end => quote = None,
+            (Some(_), _) => {}
+            (None, c) => outside.push(c),
+        }
+    }
+    outside
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "._/-".contains(c)))
+        .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|w| *w != "agristat")
+        .map(String::from)
+        .collect()
 }

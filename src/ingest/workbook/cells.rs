@@ -2,6 +2,8 @@
 //! number stored as a number is the decimal Excel shows, text stays text; an error value or
 //! a date has no such text and is refused at its cell.
 
+use crate::lang::Msg;
+use crate::tr;
 use calamine::{Data, Dimensions, Range};
 use rust_decimal::Decimal;
 
@@ -22,13 +24,9 @@ impl Unreadable {
     /// The message for a cell of a field that expects `expected` (`a year` for a year).
     pub fn message(&self, expected: &str, year: bool) -> String {
         match self {
-            Unreadable::Error(e) => format!(
-                "the cell holds the error value {e} (expected {expected}; correct the formula or type the figure)"
-            ),
-            Unreadable::Date(d) if year => format!(
-                "the cell holds the date {d} (expected a year such as 2019: format the cell as a number or as text, not as a date)"
-            ),
-            Unreadable::Date(d) => format!("the cell holds the date {d} (expected {expected})"),
+            Unreadable::Error(e) => tr!(Msg::WbErrorValue, value = e, expected = expected),
+            Unreadable::Date(d) if year => tr!(Msg::WbDateInYear, date = d),
+            Unreadable::Date(d) => tr!(Msg::WbDate, date = d, expected = expected),
         }
     }
 }

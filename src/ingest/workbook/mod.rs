@@ -9,6 +9,8 @@ mod sheet;
 mod totals;
 mod units;
 
+use crate::lang::Msg;
+use crate::tr;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -76,7 +78,7 @@ pub fn read_file(
         Err(e) => {
             problems.push(Problem::new(
                 Location::file(path),
-                format!("unreadable workbook: {e}"),
+                tr!(Msg::WbUnreadable, error = e),
             ));
             return None;
         }
@@ -109,7 +111,10 @@ pub fn read_file(
             }
             Err(e) => {
                 let location = Location::cell(path, name, 0, 0);
-                problems.push(Problem::new(location, format!("unreadable sheet: {e}")));
+                problems.push(Problem::new(
+                    location,
+                    tr!(Msg::WbSheetUnreadable, error = e),
+                ));
                 None
             }
         };
@@ -159,13 +164,13 @@ fn merges(book: &mut Book, name: &str) -> Option<Vec<Dimensions>> {
 
 fn no_sheet(path: &Path, choice: &SheetChoice, names: &[String], found: usize) -> Problem {
     let message = if found > MAX_SHEETS {
-        format!("{found} sheets match (at most {MAX_SHEETS} are read from one workbook)")
+        tr!(Msg::WbTooManySheets, found = found, max = MAX_SHEETS)
     } else {
         let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-        format!(
-            "the workbook has no {} (its sheets: {})",
-            choice.describe(),
-            list.join(", ")
+        tr!(
+            Msg::WbNoSheet,
+            sheet = choice.describe(),
+            sheets = list.join(", ")
         )
     };
     let hint = match choice {

@@ -2,6 +2,8 @@
 //! field's unit settled, its rows typed by the CSV path's own function, its total rows
 //! checked, its signature lines and blank rows passed over.
 
+use crate::lang::Msg;
+use crate::tr;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -164,15 +166,18 @@ fn factors(
             continue;
         }
         let name = &header.names[columns[i] as usize - 1];
-        let declare = format!("declare the unit in [inputs.{}.units]", plan.kind.name());
+        let declare = tr!(Msg::WbDeclareUnit, table = plan.kind.name());
         match units::in_header(name, dimension) {
             units::Stated::Known(_, factor) => factors[i] = factor,
             units::Stated::Unknown(unit) => problems.push(Problem::new(
                 at(columns[i]),
-                format!(
-                    "column \"{name}\": \"{unit}\" is not a unit agristat knows for {} (expected {}); {declare}",
-                    field.name,
-                    dimension.unit_names().join(", ")
+                tr!(
+                    Msg::WbUnknownUnit,
+                    header = name,
+                    unit = unit,
+                    field = field.name,
+                    units = dimension.unit_names().join(", "),
+                    declare = declare
                 ),
             )),
             units::Stated::None => match units::from_line(field.kind, &line_units) {
@@ -180,10 +185,12 @@ fn factors(
                 Ok(None) => {}
                 Err(several) => problems.push(Problem::new(
                     at(columns[i]),
-                    format!(
-                        "column \"{name}\": the unit line names {} for {} (expected one); write the unit in the header or {declare}",
-                        several.join(" and "),
-                        field.name
+                    tr!(
+                        Msg::WbSeveralUnits,
+                        header = name,
+                        units = crate::lang::list(&several, Msg::ListAnd),
+                        field = field.name,
+                        declare = declare
                     ),
                 )),
             },
@@ -199,13 +206,7 @@ fn factors(
 fn no_header(wanted: &[&str], fixed: Option<u32>) -> String {
     let list = wanted.join(", ");
     match fixed {
-        Some(row) => format!(
-            "row {} (header_row) does not hold the header (expected the columns {list})",
-            row + 1
-        ),
-        None => format!(
-            "no header found: none of the first {} rows holds any of the columns {list} (set header_row if the header is further down)",
-            header::SEARCH_ROWS
-        ),
+        Some(row) => tr!(Msg::WbHeaderRowWrong, row = row + 1, columns = list),
+        None => tr!(Msg::WbNoHeader, rows = header::SEARCH_ROWS, columns = list),
     }
 }

@@ -1,6 +1,8 @@
 //! A sheet's own total rows checked against its rows: the rows are what is counted, so a
 //! 合计 that says otherwise is a warning naming both figures, not a problem.
 
+use crate::lang::Msg;
+use crate::tr;
 use rust_decimal::Decimal;
 
 use super::lines::Total;
@@ -51,14 +53,13 @@ pub fn check(
             village_code: village.clone(),
             check: Check::TotalRowDiffers,
             location: Some(at(column)),
-            message: format!(
-                "the {} row gives {} for column \"{}\", but the {} rows it sums come to {}; the rows are counted, the {} row is not",
-                total.word(),
-                figure(i128::from(stated), factor),
-                reading.plan.headers[i],
-                rows.len(),
-                figure(sum, factor),
-                total.word(),
+            message: tr!(
+                Msg::WbTotalDiffers,
+                total = total.word(),
+                stated = figure(i128::from(stated), factor),
+                header = reading.plan.headers[i],
+                rows = rows.len(),
+                sum = figure(sum, factor)
             ),
         });
     }
