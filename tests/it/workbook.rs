@@ -76,6 +76,19 @@ fn one_sheet_per_village_with_merged_header_artefacts_and_text_numbers_reads_as_
 }
 
 #[test]
+fn the_same_crops_as_xls_and_ods_made_by_other_programs_read_as_the_csv() {
+    for file in ["crops.xls", "crops.ods"] {
+        let wd = mini();
+        wd.edit(MINI_XLSX, "path = \"crops.xlsx\"", &format!("path = \"{file}\""));
+        let workbook = wd.run(&["check", MINI_XLSX]);
+        let csv = wd.run(&["check", MINI]);
+        assert_eq!(workbook.code, 0, "{file}: {}", workbook.stderr);
+        assert_eq!(workbook.stdout, csv.stdout, "{file}");
+        assert_eq!(workbook.stderr, csv.stderr, "{file}");
+    }
+}
+
+#[test]
 fn a_total_row_that_differs_from_its_rows_is_a_warning_naming_both_figures() {
     let wd = with_crops("total-differs.xlsx");
     let out = wd.run(&["run", "-q", MINI_XLSX]);
