@@ -265,6 +265,61 @@ fn arg_help(command: &str, arg: &str) -> Option<Msg> {
     })
 }
 
+/// clap's error about a malformed command line, in the user's language: clap writes its own
+/// in English only, so the common kinds are rewritten here from their context (what was
+/// wrong, what is valid, clap's suggestion); other kinds keep clap's text.
+pub fn error_text(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang::current() == Lang::En || !e.use_stderr() {
+        return None;
+    }
+    // Lists are of alternatives: the valid values, the suggestions.
+    let context = |kind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => lang::list(v, Msg::ListOr),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => lang::list(v, Msg::ListOr),
+            _ => String::new(),
+        }
+    };
+    let message = match e.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            tr!(Msg::CliMissing, args = context(ContextKind::InvalidArg))
+        }
+        ErrorKind::UnknownArgument => {
+            tr!(Msg::CliUnknownArg, arg = context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => tr!(
+            Msg::CliUnknownCommand,
+            command = context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue => tr!(
+            Msg::CliInvalidValue,
+            arg = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue),
+            valid = context(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            tr!(Msg::CliNoCommand)
+        }
+        _ => return None,
+    };
+    let suggestion = [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .map(context)
+        .find(|s| !s.is_empty());
+    let mut text = tr!(Msg::CliError, message = message);
+    if let Some(candidate) = suggestion {
+        text.push('\n');
+        text.push_str(&tr!(Msg::DidYouMean, candidate = candidate));
+    }
+    text.push('\n');
+    text.push_str(&tr!(Msg::CliMoreHelp));
+    text.push('\n');
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +339,16 @@ mod tests {
                 assert!(arg_help(name, id).is_some(), "{name} {id}");
             }
         }
+    }
+
+    #[test]
+    fn command_line_errors_are_rewritten_in_chinese_from_their_context() {
+        // Through `text_in`: unit tests share the process, so the language is not set.
+        let err = Cli::command()
+            .try_get_matches_from(["agristat", "rn"])
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidSubcommand);
+        assert!(error_text(&err).is_none(), "English keeps clap's own text");
     }
 
     #[test]

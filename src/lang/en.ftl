@@ -108,6 +108,13 @@ help-catalogue-csv = Print the catalogue as CSV instead, to copy into a file of 
 
 ## Command results.
 templates-written = wrote { $count } template(s)
+cli-error = error: { $message }
+cli-missing = missing { $args }
+cli-unknown-arg = unknown option { $arg }
+cli-unknown-command = no command { $command }
+cli-invalid-value = { $value } is not a value of { $arg } (expected { $valid })
+cli-no-command = no command given
+cli-more-help = For more information, try '--help'.
 
 ## Warnings, workbooks, templates, charts.
 warn-village-missing = village { $code } { $name } is in the registry for { $year } but has no rows in { $table } ({ $files })

@@ -119,6 +119,13 @@ messages! {
 
     // Command results.
     TemplatesWritten => "templates-written",
+    CliError => "cli-error",
+    CliMissing => "cli-missing",
+    CliUnknownArg => "cli-unknown-arg",
+    CliUnknownCommand => "cli-unknown-command",
+    CliInvalidValue => "cli-invalid-value",
+    CliNoCommand => "cli-no-command",
+    CliMoreHelp => "cli-more-help",
     // Warnings, workbooks, templates, charts.
     WarnVillageMissing => "warn-village-missing",
     WarnYield => "warn-yield",

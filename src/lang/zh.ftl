@@ -108,6 +108,13 @@ help-catalogue-csv = 改为输出 CSV，便于复制成自己的目录文件再�
 
 ## 命令结果。
 templates-written = 已生成 { $count } 个填报模板
+cli-error = 错误：{ $message }
+cli-missing = 缺少参数 { $args }
+cli-unknown-arg = 不认识的选项 { $arg }
+cli-unknown-command = 没有 { $command } 这个命令
+cli-invalid-value = { $arg } 的值不能是 { $value }（应为 { $valid }）
+cli-no-command = 没有给出命令
+cli-more-help = 详细用法请加 --help 查看。
 
 ## 警告、工作簿、填报模板、图表。
 warn-village-missing = { $code } { $name }在 { $year } 年村名录中，但{ $table }中没有它的数据（{ $files }）

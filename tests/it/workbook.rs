@@ -79,7 +79,11 @@ fn one_sheet_per_village_with_merged_header_artefacts_and_text_numbers_reads_as_
 fn the_same_crops_as_xls_and_ods_made_by_other_programs_read_as_the_csv() {
     for file in ["crops.xls", "crops.ods"] {
         let wd = mini();
-        wd.edit(MINI_XLSX, "path = \"crops.xlsx\"", &format!("path = \"{file}\""));
+        wd.edit(
+            MINI_XLSX,
+            "path = \"crops.xlsx\"",
+            &format!("path = \"{file}\""),
+        );
         let workbook = wd.run(&["check", MINI_XLSX]);
         let csv = wd.run(&["check", MINI]);
         assert_eq!(workbook.code, 0, "{file}: {}", workbook.stderr);
