@@ -171,7 +171,30 @@ rev-row-field = row { $change } { $table } ({ $key }) { $field }: { $old } -> { 
 rev-more-rows = ... { $count } more row change(s) in revisions.csv
 rev-total = total { $year } { $level } { $area } { $indicator }{ $item }: { $old } -> { $new } { $unit } ({ $change }, { $pct }%)
 rev-more-totals = ... { $count } more total(s), village figures included, in revisions.csv
+hist-no-runs = no runs yet in { $dir }
+hist-current = { $run } (current)
+hist-rollback = rollback to { $run }  { $time }  (current was { $was })
+hist-folder-missing = { $run }  (its folder is missing)
+hist-input-count = { $count } input file(s)
+hist-input-removed = { $path } (removed)
+hist-no-input-changed = no input changed
+hist-inputs-changed = changed: { $files }
 store-list-separator = { ", " }
+hist-never-current = never made current (a run ended before switching; `agristat rollback { $pipeline } RUN` makes one current):
+hist-nothing-to-roll-back = has no runs to roll back to (expected a folder with agristat's runs)
+hist-already-current = run { $run } is current already; nothing changed
+hist-rolled-back = current is now run { $run } (was { $was }); every run is kept, and the history records the rollback
+hist-diff-too-few = diff needs two runs; { $dir } has { $count }
+hist-diff-head = { $to } against { $from }
+explain-unknown-indicator = unknown indicator "{ $indicator }"
+explain-no-run = no run yet: run the pipeline first
+explain-no-figure = no figure for { $indicator } { $item } of area "{ $area }" in { $year } in run { $run }
+explain-head = { $indicator }{ $label } ({ $name }) { $year }, { $area_name } ({ $level } { $area }), run { $run }: { $value } { $unit }
+explain-part = { $measure } ({ $name } { $year }): { $count } row(s)
+run-cache-not-used = cache entry of { $path } not used: { $why }; the file was parsed again and its entry replaced
+run-villages-not-written = villages.csv not written: { $count } villages (set [outputs] villages = true to write it)
+run-first = first run of this pipeline: nothing to compare with
+run-wrote = wrote run { $run } ({ $path })
 
 ## Command results.
 templates-written = wrote { $count } template(s)

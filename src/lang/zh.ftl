@@ -171,7 +171,30 @@ rev-row-field = 数据行 { $change } { $table }（{ $key }）{ $field }：{ $ol
 rev-more-rows = ……另有 { $count } 处数据行变动，见 revisions.csv
 rev-total = 汇总数 { $year }年 { $level } { $area } { $indicator }{ $item }：{ $old } → { $new } { $unit }（增减 { $change }，{ $pct }%）
 rev-more-totals = ……另有 { $count } 个汇总数变动（含各村数据），见 revisions.csv
+hist-no-runs = { $dir } 中还没有运行结果
+hist-current = { $run }（当前）
+hist-rollback = 回退到 { $run }  { $time }（此前的当前结果为 { $was }）
+hist-folder-missing = { $run }（其文件夹已不存在）
+hist-input-count = 输入文件 { $count } 个
+hist-input-removed = { $path }（已删除）
+hist-no-input-changed = 输入文件无变化
+hist-inputs-changed = 有变动的输入文件：{ $files }
 store-list-separator = 、
+hist-never-current = 从未设为当前结果的运行（运行在切换前中断；`agristat rollback { $pipeline } RUN` 可把其中一次设为当前结果）：
+hist-nothing-to-roll-back = 没有可回退的运行结果（应为存有 agristat 运行结果的文件夹）
+hist-already-current = 运行 { $run } 已是当前结果，未做任何更改
+hist-rolled-back = 当前结果已改为运行 { $run }（原为 { $was }）；所有运行结果都保留，历史中记下了这次回退
+hist-diff-too-few = diff 需要两次运行结果，{ $dir } 中只有 { $count } 次
+hist-diff-head = { $to } 与 { $from } 比较
+explain-unknown-indicator = 未知指标“{ $indicator }”
+explain-no-run = 还没有运行结果：请先运行流程
+explain-no-figure = 运行 { $run } 中没有地区“{ $area }”{ $year }年的 { $indicator } { $item } 数据
+explain-head = { $indicator }{ $label }（{ $name }）{ $year }年，{ $area_name }（{ $level } { $area }），运行 { $run }：{ $value } { $unit }
+explain-part = { $measure }（{ $name }，{ $year }年）：{ $count } 行
+run-cache-not-used = { $path } 的缓存未使用：{ $why }；已重新读取该文件并替换缓存
+run-villages-not-written = 未写 villages.csv：共 { $count } 个村（如需写出，请在 [outputs] 中设 villages = true）
+run-first = 本流程第一次运行：没有可比较的上次结果
+run-wrote = 已写入运行结果 { $run }（{ $path }）
 
 ## 命令结果。
 templates-written = 已生成 { $count } 个填报模板
