@@ -194,7 +194,8 @@ pub enum Error {
     #[error("{}: {step}: {source}", .path.display())]
     Io {
         path: PathBuf,
-        step: &'static str,
+        /// What was being done, in the user's language.
+        step: String,
         source: std::io::Error,
     },
     /// The aggregation engine refused a computation; this is a bug in agristat.
@@ -213,10 +214,10 @@ impl Error {
         }
     }
 
-    pub fn io(path: &Path, step: &'static str, source: std::io::Error) -> Error {
+    pub fn io(path: &Path, step: impl Into<String>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),
-            step,
+            step: step.into(),
             source,
         }
     }

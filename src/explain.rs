@@ -15,7 +15,9 @@ use crate::figure::{plain, Figure};
 use crate::indicators::{self, Ind};
 use crate::ingest;
 use crate::ingest::Table;
+use crate::lang::Msg;
 use crate::schema::TableKind;
+use crate::tr;
 use crate::vintage::manifest::{input_path, Manifest};
 use crate::vintage::{snapshot, Store};
 
@@ -36,7 +38,7 @@ pub fn explain(
     let Some(def) = indicators::get(indicator) else {
         let keys = indicators::INDICATORS.iter().map(|i| i.key);
         return Err(usage(
-            format!("unknown indicator \"{indicator}\""),
+            tr!(Msg::ExplainUnknownIndicator, indicator = indicator),
             did_you_mean(indicator, keys),
             pipeline,
         ));
@@ -44,11 +46,7 @@ pub fn explain(
     let year = year.unwrap_or(plan.year);
     let store = Store::new(&plan.output_dir);
     let Some(current) = store.current() else {
-        return Err(usage(
-            "no run yet: run the pipeline first".into(),
-            None,
-            store.root(),
-        ));
+        return Err(usage(tr!(Msg::ExplainNoRun), None, store.root()));
     };
     let run_dir = store.run_dir(&current);
     let manifest = Manifest::read(&run_dir.join("manifest.json"))?;
@@ -75,11 +73,15 @@ pub fn explain(
         Some((level, id, figure))
     });
     let Some((level, id, figure)) = found else {
-        return Err(usage(
-            format!("no figure for {indicator} {item_code} of area \"{area}\" in {year} in run {current}"),
-            None,
-            store.root(),
-        ));
+        let message = tr!(
+            Msg::ExplainNoFigure,
+            indicator = indicator,
+            item = item_code,
+            area = area,
+            year = year,
+            run = current
+        );
+        return Err(usage(message, None, store.root()));
     };
     let name = &results.areas(level).names[id as usize];
     let unit = indicators::unit_of(def, &item_code, &catalogue);
@@ -89,12 +91,24 @@ pub fn explain(
         figure.exact_value(def)
     };
     let label = indicators::item_label(def, &item_code, &catalogue);
-    let mut out = format!(
-        "{indicator}{}{label} ({}) {year}, {name} ({level} {area}), run {current}: {} {unit}\n",
-        if label.is_empty() { "" } else { " " },
-        def.name_zh,
-        value.map_or("—".to_string(), plain)
+    let head = tr!(
+        Msg::ExplainHead,
+        indicator = indicator,
+        label = if label.is_empty() {
+            label
+        } else {
+            format!(" {label}")
+        },
+        name = def.name_zh,
+        year = year,
+        area_name = name,
+        level = level.title(),
+        area = area,
+        run = current,
+        value = value.map_or("—".to_string(), plain),
+        unit = unit
     );
+    let mut out = format!("{head}\n");
     let hierarchy = &results.hierarchy;
     let years = Years {
         report: plan.year,
@@ -126,12 +140,14 @@ pub fn explain(
         let rows = contributing_rows(&source, hierarchy, area, at, measure, wanted_item);
         let measure_def = measure.def();
         let unit = indicators::unit_of(measure_def, wanted_item, &catalogue);
-        out.push_str(&format!(
-            "  {} ({} {at}): {} row(s)\n",
-            measure.key(),
-            measure_def.name_zh,
-            rows.len()
-        ));
+        let part = tr!(
+            Msg::ExplainPart,
+            measure = measure.key(),
+            name = measure_def.name_zh,
+            year = at,
+            count = rows.len()
+        );
+        out.push_str(&format!("  {part}\n"));
         for (kind, row, value) in rows {
             let table = &tables[&kind];
             let path = input_path(&manifest.inputs, kind.name(), table.file[row]);
@@ -145,9 +161,9 @@ pub fn explain(
                 .get(source_item)
                 .map_or(source_item.to_string(), |p| p.name.clone());
             let shown = Figure::sum(value, None, None).exact_value(measure_def);
+            let at = tr!(Msg::AtLine, file = path, line = table.line[row]);
             out.push_str(&format!(
-                "    {path}:{}  {village} {village_name}  {} {source_item}  {} {unit}\n",
-                table.line[row],
+                "    {at}  {village} {village_name}  {} {source_item}  {} {unit}\n",
                 kind.name(),
                 shown.map_or(String::new(), plain)
             ));

@@ -7,6 +7,8 @@ use std::path::Path;
 use crate::config;
 use crate::error::{Error, Location, Problem, Result};
 use crate::ingest;
+use crate::lang::Msg;
+use crate::tr;
 use crate::vintage::journal::Action;
 use crate::vintage::manifest::Manifest;
 use crate::vintage::revisions::{self, Revisions, Stored};
@@ -21,7 +23,8 @@ pub fn runs(pipeline: &Path) -> Result<String> {
     let state = store.view()?;
     let unpublished = state.unpublished();
     if state.journal.events.is_empty() && unpublished.is_empty() {
-        return Ok(format!("no runs yet in {}\n", plan.output_dir.display()));
+        let dir = plan.output_dir.display();
+        return Ok(format!("{}\n", tr!(Msg::HistNoRuns, dir = dir)));
     }
     // The current run is marked at its last event: after a rollback, the rollback's line.
     let current_at = state
@@ -32,27 +35,28 @@ pub fn runs(pipeline: &Path) -> Result<String> {
     let mut manifests: HashMap<String, Manifest> = HashMap::new();
     let mut out = String::new();
     for (at, event) in state.journal.events.iter().enumerate() {
-        let marker = if Some(at) == current_at {
-            " (current)"
+        let run = if Some(at) == current_at {
+            tr!(Msg::HistCurrent, run = event.run)
         } else {
-            ""
+            event.run.clone()
         };
         if event.action == Action::Rollback {
-            let was = event.previous.as_deref().unwrap_or("none");
-            out.push_str(&format!(
-                "rollback to {}{marker}  {}  (current was {was})\n",
-                event.run, event.time
-            ));
+            let was = event
+                .previous
+                .clone()
+                .unwrap_or_else(|| tr!(Msg::StoreNone));
+            let line = tr!(Msg::HistRollback, run = run, time = event.time, was = was);
+            out.push_str(&format!("{line}\n"));
             continue;
         }
         if !state.runs.contains(&event.run) {
-            out.push_str(&format!("{}{marker}  (its folder is missing)\n", event.run));
+            out.push_str(&format!("{}\n", tr!(Msg::HistFolderMissing, run = run)));
             continue;
         }
         let manifest = Manifest::read(&store.run_dir(&event.run).join("manifest.json"))?;
         out.push_str(&format!(
-            "{}{marker}  {}  agristat {}\n",
-            event.run, manifest.time, manifest.agristat_version
+            "{run}  {}  agristat {}\n",
+            manifest.time, manifest.agristat_version
         ));
         let before = event.previous.as_ref().and_then(|p| manifests.get(p));
         out.push_str(&format!("    {}\n", changed(&manifest, before)));
@@ -65,10 +69,8 @@ pub fn runs(pipeline: &Path) -> Result<String> {
         manifests.insert(event.run.clone(), manifest);
     }
     if !unpublished.is_empty() {
-        out.push_str(&format!(
-            "never made current (a run ended before switching; `agristat rollback {} RUN` makes one current):\n",
-            pipeline.display()
-        ));
+        let never = tr!(Msg::HistNeverCurrent, pipeline = pipeline.display());
+        out.push_str(&format!("{never}\n"));
         for id in unpublished {
             out.push_str(&format!("    {id}\n"));
         }
@@ -79,7 +81,7 @@ pub fn runs(pipeline: &Path) -> Result<String> {
 /// The input files of a run that differ from those of the run current before it.
 fn changed(manifest: &Manifest, before: Option<&Manifest>) -> String {
     let Some(p) = before else {
-        return format!("{} input file(s)", manifest.inputs.len());
+        return tr!(Msg::HistInputCount, count = manifest.inputs.len());
     };
     let names: Vec<String> = manifest
         .inputs
@@ -94,13 +96,14 @@ fn changed(manifest: &Manifest, before: Option<&Manifest>) -> String {
             p.inputs
                 .iter()
                 .filter(|o| !manifest.inputs.iter().any(|i| i.path == o.path))
-                .map(|o| format!("{} (removed)", o.path)),
+                .map(|o| tr!(Msg::HistInputRemoved, path = o.path)),
         )
         .collect();
     if names.is_empty() {
-        "no input changed".to_string()
+        tr!(Msg::HistNoInputChanged)
     } else {
-        format!("changed: {}", names.join(", "))
+        let files = names.join(&tr!(Msg::StoreListSeparator));
+        tr!(Msg::HistInputsChanged, files = files)
     }
 }
 
@@ -112,20 +115,18 @@ pub fn rollback(pipeline: &Path, run: &str, wait: bool) -> Result<String> {
     if store.view()?.runs.is_empty() {
         return Err(Error::Config(vec![Problem::new(
             Location::file(store.root()),
-            "has no runs to roll back to (expected a folder with agristat's runs)",
+            tr!(Msg::HistNothingToRollBack),
         )]));
     }
     let lock = store.lock(wait)?;
     let switched = store.rollback(&lock, run)?;
-    Ok(if switched.already {
-        format!("run {} is current already; nothing changed\n", switched.id)
+    let text = if switched.already {
+        tr!(Msg::HistAlreadyCurrent, run = switched.id)
     } else {
-        format!(
-            "current is now run {} (was {}); every run is kept, and the history records the rollback\n",
-            switched.id,
-            switched.previous.as_deref().unwrap_or("none")
-        )
-    })
+        let was = switched.previous.unwrap_or_else(|| tr!(Msg::StoreNone));
+        tr!(Msg::HistRolledBack, run = switched.id, was = was)
+    };
+    Ok(format!("{text}\n"))
 }
 
 /// Compares two vintages: by default the current run with the run that was current before
@@ -138,10 +139,10 @@ pub fn diff(pipeline: &Path, a: Option<&str>, b: Option<&str>) -> Result<(Revisi
     let too_few = || {
         Error::Config(vec![Problem::new(
             Location::file(store.root()),
-            format!(
-                "diff needs two runs; {} has {}",
-                store.root().display(),
-                ids.len()
+            tr!(
+                Msg::HistDiffTooFew,
+                dir = store.root().display(),
+                count = ids.len()
             ),
         )])
     };
@@ -190,7 +191,8 @@ pub fn diff(pipeline: &Path, a: Option<&str>, b: Option<&str>) -> Result<(Revisi
     };
     let revisions = revisions::compare_runs(&old, &new, &catalogue)?;
     let text = format!(
-        "{to} against {from}\n{}",
+        "{}\n{}",
+        tr!(Msg::HistDiffHead, to = to, from = from),
         revisions_out::summary(&revisions, usize::MAX)
     );
     Ok((revisions, text))

@@ -46,7 +46,8 @@ fn main() -> ExitCode {
             }
             if let Some(run) = &outcome.published {
                 eprint!("{}", run.summary);
-                eprintln!("wrote run {} ({})", run.id, run.current.display());
+                let path = run.current.display();
+                eprintln!("{}", tr!(Msg::RunWrote, run = run.id, path = path));
             }
         }),
         Command::Check { pipeline, .. } => agristat::run::check(&pipeline).map(|outcome| {

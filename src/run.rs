@@ -9,8 +9,10 @@ use crate::config::{self, Plan};
 use crate::error::{Error, Result};
 use crate::indicators::Ind;
 use crate::ingest::{self, Cache, Inputs};
+use crate::lang::Msg;
 use crate::report::{self, Layout};
 use crate::timing::{Stage, Stages};
+use crate::tr;
 use crate::validate::{self, plausibility};
 use crate::vintage::manifest::{self, FileRecord, Headline, InputRecord, Manifest};
 use crate::vintage::revisions::{self, Revisions, Stored};
@@ -151,15 +153,12 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
 fn notes(damaged: &[(String, &str)], layout: &Layout) -> String {
     let mut notes = String::new();
     for (path, why) in damaged {
-        notes.push_str(&format!(
-            "cache entry of {path} not used: {why}; the file was parsed again and its entry replaced\n"
-        ));
+        let note = tr!(Msg::RunCacheNotUsed, path = path, why = why);
+        notes.push_str(&format!("{note}\n"));
     }
     if !layout.villages_csv {
-        notes.push_str(&format!(
-            "villages.csv not written: {} villages (set [outputs] villages = true to write it)\n",
-            layout.villages
-        ));
+        let note = tr!(Msg::RunVillagesNotWritten, count = layout.villages);
+        notes.push_str(&format!("{note}\n"));
     }
     notes
 }
@@ -181,8 +180,8 @@ fn draw_charts(
             village_code: String::new(),
             check: Check::ChartSkipped,
             location: None,
-            message: crate::tr!(
-                crate::lang::Msg::NoCharts,
+            message: tr!(
+                Msg::NoCharts,
                 areas = layout.report_areas,
                 max = report::REPORT_AREAS_LIMIT
             ),
@@ -275,12 +274,12 @@ fn write_revisions(
     catalogue: &crate::catalogue::Catalogue,
 ) -> Result<String> {
     let Some(r) = revisions else {
-        return Ok("first run of this pipeline: nothing to compare with\n".to_string());
+        return Ok(format!("{}\n", tr!(Msg::RunFirst)));
     };
     revisions_out::write_csv(&dir.join("revisions.csv"), r)?;
     let md = dir.join("revisions.md");
     std::fs::write(&md, revisions_out::markdown(r, catalogue))
-        .map_err(|e| Error::io(&md, "writing the revision report", e))?;
+        .map_err(|e| Error::io(&md, tr!(Msg::RevStepWrite), e))?;
     if plan.xlsx_output {
         revisions_out::write_xlsx(&dir.join(revisions_out::REVISIONS_XLSX), r)?;
     }
@@ -371,8 +370,8 @@ fn input_records(inputs: &Inputs) -> Vec<InputRecord> {
 /// Every output file of the staged run (the data snapshot aside), sorted, with its hash.
 fn output_records(dir: &Path) -> Result<Vec<FileRecord>> {
     fn walk(dir: &Path, base: &Path, out: &mut Vec<FileRecord>) -> Result<()> {
-        let entries =
-            std::fs::read_dir(dir).map_err(|e| Error::io(dir, "listing the outputs", e))?;
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, tr!(Msg::StoreStepListOutputs), e))?;
         for entry in entries.flatten() {
             let path = entry.path();
             let shown = path

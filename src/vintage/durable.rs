@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::lang::Msg;
+use crate::tr;
 
 /// Flushes one file's contents to disk.
 pub fn sync_file(path: &Path) -> Result<()> {
@@ -15,18 +17,18 @@ pub fn sync_file(path: &Path) -> Result<()> {
         .read(true)
         .write(cfg!(windows))
         .open(path)
-        .map_err(|e| Error::io(path, "opening a file to flush it to disk", e))?;
+        .map_err(|e| Error::io(path, tr!(Msg::StoreStepOpenFileToFlush), e))?;
     file.sync_all()
-        .map_err(|e| Error::io(path, "flushing a file to disk", e))
+        .map_err(|e| Error::io(path, tr!(Msg::StoreStepFlushFile), e))
 }
 
 /// Flushes a folder's entries (names created, renamed or removed in it) to disk.
 #[cfg(unix)]
 pub fn sync_dir(path: &Path) -> Result<()> {
-    let dir =
-        fs::File::open(path).map_err(|e| Error::io(path, "opening a folder to flush it", e))?;
+    let dir = fs::File::open(path)
+        .map_err(|e| Error::io(path, tr!(Msg::StoreStepOpenFolderToFlush), e))?;
     dir.sync_all()
-        .map_err(|e| Error::io(path, "flushing a folder to disk", e))
+        .map_err(|e| Error::io(path, tr!(Msg::StoreStepFlushFolder), e))
 }
 
 /// Windows cannot open a folder as a file; NTFS journals its metadata itself.
@@ -38,13 +40,14 @@ pub fn sync_dir(_path: &Path) -> Result<()> {
 /// Flushes every file below `dir`, then every folder bottom-up, `dir` itself last. Links are
 /// not followed: a staging folder holds none, and a link's target is not ours to flush.
 pub fn sync_tree(dir: &Path) -> Result<()> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, "listing a folder to flush", e))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| Error::io(dir, tr!(Msg::StoreStepListFolderToFlush), e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, "listing a folder to flush", e))?;
+        let entry = entry.map_err(|e| Error::io(dir, tr!(Msg::StoreStepListFolderToFlush), e))?;
         let path = entry.path();
         let kind = entry
             .file_type()
-            .map_err(|e| Error::io(&path, "flushing a file to disk", e))?;
+            .map_err(|e| Error::io(&path, tr!(Msg::StoreStepFlushFile), e))?;
         if kind.is_dir() {
             sync_tree(&path)?;
         } else if kind.is_file() {
@@ -68,9 +71,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     if let Err(e) = write() {
         let _ = fs::remove_file(&temporary);
-        return Err(Error::io(&temporary, "writing a file", e));
+        return Err(Error::io(&temporary, tr!(Msg::StoreStepWriteFile), e));
     }
-    fs::rename(&temporary, path).map_err(|e| Error::io(path, "replacing a file", e))?;
+    fs::rename(&temporary, path).map_err(|e| Error::io(path, tr!(Msg::StoreStepReplaceFile), e))?;
     sync_dir(dir)
 }
 

@@ -11,6 +11,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::manifest::Manifest;
+use crate::lang::Msg;
+use crate::tr;
 
 pub const RUNS: &str = "runs";
 pub const CURRENT: &str = "current";
@@ -56,18 +58,18 @@ pub fn sequence(id: &str) -> u64 {
 }
 
 /// Why `runs/NAME` is not one of agristat's runs, or None if it is one.
-fn not_a_run(runs: &Path, name: &str) -> Option<&'static str> {
+fn not_a_run(runs: &Path, name: &str) -> Option<String> {
     if !is_run_id(name) {
-        return Some("not a run id");
+        return Some(tr!(Msg::StoreNotRunId));
     }
     let dir = runs.join(name);
     if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
-        return Some("not a folder");
+        return Some(tr!(Msg::StoreNotFolder));
     }
     match Manifest::read(&dir.join("manifest.json")) {
         Ok(m) if m.run_id == name => None,
-        Ok(_) => Some("its manifest.json names another run"),
-        Err(_) => Some("no readable manifest.json"),
+        Ok(_) => Some(tr!(Msg::StoreManifestOtherRun)),
+        Err(_) => Some(tr!(Msg::StoreNoManifest)),
     }
 }
 
@@ -105,7 +107,8 @@ pub fn contents(runs: &Path) -> std::io::Result<Contents> {
             }
         } else if FILE_MANAGER_LITTER.contains(&name.as_str()) {
         } else if let Some(why) = not_a_run(runs, &name) {
-            out.foreign.push(format!("{name} ({why})"));
+            out.foreign
+                .push(tr!(Msg::StoreForeignEntry, name = name, why = why));
         } else {
             out.runs.push(name);
         }
@@ -123,8 +126,8 @@ pub enum Current {
     Run(String),
     /// A link, but not to one of agristat's runs: what it points to.
     OtherLink(String),
-    /// Not a link at all: a folder or a file.
-    NotALink(&'static str),
+    /// Not a link at all: a folder or a file (as a message says it).
+    NotALink(String),
 }
 
 pub fn current(root: &Path) -> Current {
@@ -133,10 +136,15 @@ pub fn current(root: &Path) -> Current {
         return Current::Missing;
     };
     if !meta.file_type().is_symlink() {
-        return Current::NotALink(if meta.is_dir() { "a folder" } else { "a file" });
+        let kind = if meta.is_dir() {
+            Msg::StoreAFolder
+        } else {
+            Msg::StoreAFile
+        };
+        return Current::NotALink(tr!(kind));
     }
     let Ok(target) = fs::read_link(&path) else {
-        return Current::OtherLink("an unreadable target".to_string());
+        return Current::OtherLink(tr!(Msg::StoreUnreadableTarget));
     };
     let parts: Vec<_> = target.components().collect();
     let shown = target.display().to_string();
@@ -146,12 +154,14 @@ pub fn current(root: &Path) -> Current {
             match not_a_run(&root.join(RUNS), &id) {
                 None => Current::Run(id),
                 Some(_) if !root.join(RUNS).join(&id).exists() => {
-                    Current::OtherLink(format!("{shown}, which does not exist"))
+                    Current::OtherLink(tr!(Msg::StoreTargetMissing, target = shown))
                 }
-                Some(why) => Current::OtherLink(format!("{shown}, which is {why}")),
+                Some(why) => {
+                    Current::OtherLink(tr!(Msg::StoreTargetNotRun, target = shown, why = why))
+                }
             }
         }
-        _ => Current::OtherLink(format!("{shown}, not a run in {RUNS}/")),
+        _ => Current::OtherLink(tr!(Msg::StoreTargetElsewhere, target = shown, runs = RUNS)),
     }
 }
 

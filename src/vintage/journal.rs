@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::durable;
 use super::inspect::{self, HISTORY};
 use crate::error::{Error, Location, Problem, Result};
+use crate::lang::Msg;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -50,7 +52,7 @@ impl Journal {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io(&path, "reading the run history", e)),
+            Err(e) => return Err(Error::io(&path, tr!(Msg::StoreStepReadHistory), e)),
         };
         let mut events = Vec::new();
         for (i, line) in text
@@ -61,7 +63,7 @@ impl Journal {
             let event = serde_json::from_str(line).map_err(|e| {
                 Error::Config(vec![Problem::new(
                     Location::at(&path, i as u64 + 1, 0),
-                    format!("not an entry of agristat's run history ({e}); agristat writes this file: restore it from a backup, or move it away to begin a new history"),
+                    tr!(Msg::StoreBadHistory, error = e),
                 )])
             })?;
             events.push(event);

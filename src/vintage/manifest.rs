@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::hash::sha256_hex;
 pub use crate::hash::FileRecord;
+use crate::lang::Msg;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputRecord {
@@ -70,7 +72,7 @@ pub fn input_path(inputs: &[InputRecord], table: &str, index: u32) -> String {
 }
 
 pub fn file_record(path: &Path, shown: &str) -> Result<FileRecord> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "hashing a file", e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, tr!(Msg::StoreStepHashFile), e))?;
     Ok(FileRecord {
         path: shown.to_string(),
         bytes: bytes.len() as u64,
@@ -102,21 +104,26 @@ pub fn content_hash(
 impl Manifest {
     pub fn read(path: &Path) -> Result<Manifest> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io(path, "reading a run manifest", e))?;
+            .map_err(|e| Error::io(path, tr!(Msg::StoreStepReadManifest), e))?;
         serde_json::from_str(&text).map_err(|e| {
             Error::io(
                 path,
-                "reading a run manifest",
+                tr!(Msg::StoreStepReadManifest),
                 std::io::Error::new(std::io::ErrorKind::InvalidData, e),
             )
         })
     }
 
     pub fn write(&self, path: &Path) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(self)
-            .map_err(|e| Error::io(path, "writing the run manifest", std::io::Error::other(e)))?;
+        let mut text = serde_json::to_string_pretty(self).map_err(|e| {
+            Error::io(
+                path,
+                tr!(Msg::StoreStepWriteManifest),
+                std::io::Error::other(e),
+            )
+        })?;
         text.push('\n');
-        std::fs::write(path, text).map_err(|e| Error::io(path, "writing the run manifest", e))
+        std::fs::write(path, text).map_err(|e| Error::io(path, tr!(Msg::StoreStepWriteManifest), e))
     }
 }
 

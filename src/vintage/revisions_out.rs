@@ -7,17 +7,19 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
-use super::revisions::{Revisions, RowChange};
+use super::revisions::{Revisions, RowChange, TotalChange};
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
 use crate::figure::plain;
 use crate::indicators;
+use crate::lang::Msg;
 use crate::level::Level;
 use crate::report::csv_out::Plain;
 use crate::report::markdown::table;
 use crate::report::sheet::{self, Cell, Table};
 use crate::report::xlsx;
 use crate::schema::TableKind;
+use crate::tr;
 
 /// The revision report as a workbook (beside totals.xlsx, not in it: totals.xlsx is the same
 /// bytes for the same inputs, whatever the run before).
@@ -164,7 +166,7 @@ pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
     let io = |e: csv::Error| {
         Error::io(
             path,
-            "writing the revision report",
+            tr!(Msg::RevStepWrite),
             std::io::Error::other(e.to_string()),
         )
     };
@@ -177,7 +179,7 @@ pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
         w.serialize(record).map_err(io)?;
     }
     w.flush()
-        .map_err(|e| Error::io(path, "writing the revision report", e))
+        .map_err(|e| Error::io(path, tr!(Msg::RevStepWrite), e))
 }
 
 const HEADER: [&str; 14] = [
@@ -384,43 +386,57 @@ pub fn markdown(r: &Revisions, catalogue: &Catalogue) -> String {
     out
 }
 
-/// A few lines for the terminal; the full lists are in revisions.csv.
+/// A few lines for the terminal, in the user's language; the full lists are in revisions.csv.
 pub fn summary(r: &Revisions, limit: usize) -> String {
     if r.is_empty() {
-        return format!("no changes against run {}\n", r.from);
+        return format!("{}\n", tr!(Msg::RevNoChanges, run = r.from));
     }
-    let mut out = format!(
-        "revisions against run {}: {} input file(s), {} row change(s), {} total(s) changed\n",
-        r.from,
-        r.inputs.len(),
-        r.rows.len(),
-        r.totals.len()
+    let head = tr!(
+        Msg::RevHead,
+        run = r.from,
+        inputs = r.inputs.len(),
+        rows = r.rows.len(),
+        totals = r.totals.len()
     );
+    let mut lines = vec![head];
+    let change = change_labels();
     for c in &r.inputs {
-        out.push_str(&format!(
-            "  input {:<8} {} ({})\n",
-            c.change, c.path, c.table
+        let (change, path, table) = (change(c.change), &c.path, &c.table);
+        lines.push(tr!(
+            Msg::RevInput,
+            change = change,
+            path = path,
+            table = table
         ));
     }
+    let separator = tr!(Msg::RevKeySeparator);
     for c in r.rows.iter().take(limit) {
-        let what = if c.field.is_empty() {
-            String::new()
+        let (change, table, key) = (change(c.change), &c.table, c.key.join(&separator));
+        let location = &c.location;
+        lines.push(if c.field.is_empty() {
+            tr!(
+                Msg::RevRow,
+                change = change,
+                table = table,
+                key = key,
+                location = location
+            )
         } else {
-            format!(" {}: {} -> {}", c.field, c.old, c.new)
-        };
-        out.push_str(&format!(
-            "  row {:<8} {} ({}){what}  [{}]\n",
-            c.change,
-            c.table,
-            c.key.join(", "),
-            c.location
-        ));
+            let (field, old, new) = (&c.field, &c.old, &c.new);
+            tr!(
+                Msg::RevRowField,
+                change = change,
+                table = table,
+                key = key,
+                field = field,
+                old = old,
+                new = new,
+                location = location
+            )
+        });
     }
     if r.rows.len() > limit {
-        out.push_str(&format!(
-            "  ... {} more row change(s) in revisions.csv\n",
-            r.rows.len() - limit
-        ));
+        lines.push(tr!(Msg::RevMoreRows, count = r.rows.len() - limit));
     }
     let shown: Vec<_> = r
         .totals
@@ -428,34 +444,67 @@ pub fn summary(r: &Revisions, limit: usize) -> String {
         .filter(|t| t.level != "village")
         .take(limit)
         .collect();
-    for t in &shown {
-        let item = if t.item.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", t.item)
-        };
-        out.push_str(&format!(
-            "  total {} {} {} {}{item}: {} -> {} {} ({}, {}%)\n",
-            t.year,
-            t.level,
-            t.area_code,
-            t.indicator,
-            show(t.old),
-            show(t.new),
-            t.unit,
-            t.change
-                .map_or(String::new(), |c| format!("{:+}", c.normalize())),
-            t.change_pct
-                .map_or("?".to_string(), |c| format!("{:+}", c.normalize())),
-        ));
-    }
+    lines.extend(shown.iter().map(|t| total_line(t)));
     let rest = r.totals.len() - shown.len();
     if rest > 0 {
-        out.push_str(&format!(
-            "  ... {rest} more total(s), village figures included, in revisions.csv\n"
-        ));
+        lines.push(tr!(Msg::RevMoreTotals, count = rest));
+    }
+    let mut out = lines.remove(0) + "\n";
+    for line in lines {
+        out.push_str(&format!("  {line}\n"));
     }
     out
+}
+
+/// The words for added, removed and changed in the user's language, padded to one width
+/// (one more than the longest) so that the summary's lines align.
+fn change_labels() -> impl Fn(&str) -> String {
+    let words = [
+        ("added", tr!(Msg::RevAdded)),
+        ("removed", tr!(Msg::RevRemoved)),
+        ("changed", tr!(Msg::RevChanged)),
+    ];
+    let width = words
+        .iter()
+        .map(|(_, w)| w.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    move |change: &str| {
+        let word = words
+            .iter()
+            .find(|(code, _)| *code == change)
+            .map_or(change, |(_, w)| w.as_str());
+        format!("{word:<width$}")
+    }
+}
+
+/// A changed total as the summary shows it: its level in the user's language (a level this
+/// version does not know as it is), the indicator and item by their keys.
+fn total_line(t: &TotalChange) -> String {
+    let level = Level::from_key(&t.level).map_or(t.level.as_str(), |l| l.title());
+    let item = if t.item.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", t.item)
+    };
+    tr!(
+        Msg::RevTotal,
+        year = t.year,
+        level = level,
+        area = t.area_code,
+        indicator = t.indicator,
+        item = item,
+        old = show(t.old),
+        new = show(t.new),
+        unit = t.unit,
+        change = t
+            .change
+            .map_or(String::new(), |c| format!("{:+}", c.normalize())),
+        pct = t
+            .change_pct
+            .map_or("?".to_string(), |c| format!("{:+}", c.normalize()))
+    )
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ use super::inspect::{self, Current, MARKER_HEAD, RUNS, STAGING_PREFIX};
 use super::journal::{Action, Journal};
 use super::{durable, litter};
 use crate::error::{Error, Result};
+use crate::lang::Msg;
+use crate::tr;
 use checks::refuse;
 
 mod checks;
@@ -133,7 +135,7 @@ impl Store {
     pub fn view(&self) -> Result<State> {
         let dir = self.runs_dir();
         let contents =
-            inspect::contents(&dir).map_err(|e| Error::io(&dir, "listing the runs", e))?;
+            inspect::contents(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepListRuns), e))?;
         let current = self.current();
         let (journal, _) = Journal::effective(&self.root, &contents.runs, current.as_deref())?;
         Ok(State {
@@ -154,29 +156,26 @@ impl Store {
     pub fn lock(&self, wait: bool) -> Result<RunLock> {
         self.own_contents()?;
         fs::create_dir_all(&self.root)
-            .map_err(|e| Error::io(&self.root, "creating the output folder", e))?;
+            .map_err(|e| Error::io(&self.root, tr!(Msg::StoreStepCreateOutput), e))?;
         let path = self.root.join(LOCK);
         let file = fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| Error::io(&path, "opening the output folder's lock", e))?;
+            .map_err(|e| Error::io(&path, tr!(Msg::StoreStepOpenLock), e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) if wait => {
-                eprintln!(
-                    "agristat: another run is writing to {}; waiting for it to finish",
-                    self.root.display()
-                );
+                eprintln!("{}", tr!(Msg::StoreWaiting, dir = self.root.display()));
                 file.lock()
-                    .map_err(|e| Error::io(&path, "waiting for the output folder's lock", e))?;
+                    .map_err(|e| Error::io(&path, tr!(Msg::StoreStepWaitLock), e))?;
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(refuse(&self.root, "another run is writing to this output folder (expected none); run again when it has finished, or without --no-wait to wait for it".to_string()))
+                return Err(refuse(&self.root, tr!(Msg::StoreBusy)))
             }
             Err(fs::TryLockError::Error(e)) => {
-                return Err(Error::io(&path, "locking the output folder", e))
+                return Err(Error::io(&path, tr!(Msg::StoreStepLock), e))
             }
         }
         Ok(RunLock { _file: file })
@@ -185,14 +184,15 @@ impl Store {
     /// A staging folder for a new run, marked as agristat's with the owner's process id.
     pub fn begin(&self, _lock: &RunLock) -> Result<Staging> {
         let dir = self.runs_dir();
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "creating the runs folder", e))?;
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepCreateRuns), e))?;
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(&dir)
-            .map_err(|e| Error::io(&dir, "creating a staging folder", e))?;
+            .map_err(|e| Error::io(&dir, tr!(Msg::StoreStepCreateStaging), e))?;
         let marker = dir.path().join(MARKER);
         let text = format!("{MARKER_HEAD}\npid {}\n", std::process::id());
-        fs::write(&marker, text).map_err(|e| Error::io(&marker, "marking a staging folder", e))?;
+        fs::write(&marker, text)
+            .map_err(|e| Error::io(&marker, tr!(Msg::StoreStepMarkStaging), e))?;
         Ok(Staging { dir })
     }
 
@@ -205,7 +205,8 @@ impl Store {
         // folder holding a marker file (removed by the next run), where unmarking first left
         // an unmarked staging folder that nothing may ever remove.
         let stored = durable::sync_tree(&staged).and_then(|()| {
-            fs::rename(&staged, &target).map_err(|e| Error::io(&target, "storing the run", e))
+            fs::rename(&staged, &target)
+                .map_err(|e| Error::io(&target, tr!(Msg::StoreStepStoreRun), e))
         });
         if let Err(e) = stored {
             // Our own staging folder, created by this process: not a run yet.
@@ -231,8 +232,9 @@ impl Store {
         let temporary = self.root.join(format!(".{CURRENT}.{}", std::process::id()));
         let _ = fs::remove_file(&temporary);
         symlink(&Path::new(RUNS).join(id), &temporary)
-            .map_err(|e| Error::io(&temporary, "linking the run", e))?;
-        fs::rename(&temporary, &link).map_err(|e| Error::io(&link, "switching current", e))?;
+            .map_err(|e| Error::io(&temporary, tr!(Msg::StoreStepLinkRun), e))?;
+        fs::rename(&temporary, &link)
+            .map_err(|e| Error::io(&link, tr!(Msg::StoreStepSwitchCurrent), e))?;
         durable::sync_dir(&self.root)
     }
 
@@ -267,16 +269,20 @@ impl Store {
         let matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(wanted)).collect();
         match matches.as_slice() {
             [one] => Ok((*one).clone()),
+            [] => Err(refuse(
+                &self.root,
+                tr!(
+                    Msg::StoreRunUnknown,
+                    run = wanted,
+                    runs = ids.join(&tr!(Msg::StoreListSeparator))
+                ),
+            )),
             _ => Err(refuse(
                 &self.root,
-                format!(
-                    "run \"{wanted}\" is {} (expected one of: {})",
-                    if matches.is_empty() {
-                        "not a run of this pipeline"
-                    } else {
-                        "ambiguous"
-                    },
-                    ids.join(", ")
+                tr!(
+                    Msg::StoreRunAmbiguous,
+                    run = wanted,
+                    runs = ids.join(&tr!(Msg::StoreListSeparator))
                 ),
             )),
         }

@@ -20,3 +20,4 @@ mod workbook;
 mod workdir;
 mod xlsx;
 mod years;
+mod zh_store;

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use super::{RunLock, State, Store};
 use crate::error::{Error, Location, Problem, Result};
+use crate::lang::Msg;
+use crate::tr;
 use crate::vintage::inspect::{self, Contents, Current, CURRENT};
 use crate::vintage::journal::Journal;
 use crate::vintage::litter;
@@ -18,16 +20,16 @@ pub(super) fn refuse(path: &Path, message: String) -> Error {
 
 fn listed(names: &[String]) -> String {
     const SHOWN: usize = 5;
-    let mut text = names
+    let shown = names
         .iter()
         .take(SHOWN)
         .cloned()
         .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > SHOWN {
-        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+        .join(&tr!(Msg::StoreListSeparator));
+    match names.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => tr!(Msg::StoreListedMore, shown = shown, more = more),
+        _ => shown,
     }
-    text
 }
 
 impl Store {
@@ -44,13 +46,19 @@ impl Store {
         match (current.as_deref(), journal.last()) {
             (None, None) => {}
             (Some(c), Some(l)) if c == l => {}
-            (None, Some(l)) => return Err(refuse(&link, format!(
-                "is missing, but run {l} was current (expected a link to runs/{l}); nothing was changed: make it current again with `{}`", rollback(l)
-            ))),
-            (Some(c), last) => return Err(refuse(&link, format!(
-                "points to run {c}, but the run agristat last made current is {} (expected `current` to be changed by agristat only); nothing was changed: to go back to {c}, run `{}`, which keeps every run and records the rollback in the history, or point current back at runs/{0}",
-                last.unwrap_or("none"), rollback(c)
-            ))),
+            (None, Some(l)) => {
+                let message = tr!(Msg::StoreCurrentMissing, run = l, command = rollback(l));
+                return Err(refuse(&link, message));
+            }
+            (Some(c), last) => {
+                let message = tr!(
+                    Msg::StoreCurrentMoved,
+                    run = c,
+                    last = last.map_or_else(|| tr!(Msg::StoreNone), str::to_string),
+                    command = rollback(c)
+                );
+                return Err(refuse(&link, message));
+            }
         }
         if changed {
             journal.write(&self.root)?;
@@ -67,22 +75,21 @@ impl Store {
     /// make: a folder never used by agristat must be empty, and `runs/` hold its runs only.
     pub(super) fn own_contents(&self) -> Result<Contents> {
         let foreign = inspect::foreign_in_new_folder(&self.root)
-            .map_err(|e| Error::io(&self.root, "listing the output folder", e))?;
+            .map_err(|e| Error::io(&self.root, tr!(Msg::StoreStepListOutput), e))?;
         if !foreign.is_empty() {
-            return Err(refuse(&self.root, format!(
-                "the output folder holds {}, which agristat did not make (expected an empty folder, or one that agristat writes); agristat writes only into a folder of its own: choose an empty output folder in the pipeline file",
-                listed(&foreign)
-            )));
+            let message = tr!(Msg::StoreForeignOutput, found = listed(&foreign));
+            return Err(refuse(&self.root, message));
         }
         let dir = self.runs_dir();
         let contents =
-            inspect::contents(&dir).map_err(|e| Error::io(&dir, "listing the runs", e))?;
+            inspect::contents(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepListRuns), e))?;
         if !contents.foreign.is_empty() {
-            return Err(refuse(&dir, format!(
-                "holds {}, which agristat did not make (expected only agristat's runs, named like 000001-20260101T000000Z-0123abcd, each with the manifest.json of that run); nothing was changed: choose an empty output folder in the pipeline file, or move these out of {}",
-                listed(&contents.foreign),
-                dir.display()
-            )));
+            let message = tr!(
+                Msg::StoreForeignRuns,
+                found = listed(&contents.foreign),
+                dir = dir.display()
+            );
+            return Err(refuse(&dir, message));
         }
         Ok(contents)
     }
@@ -96,14 +103,22 @@ impl Store {
             Current::Missing => None,
             Current::Run(id) => Some(id),
             Current::OtherLink(_) if for_rollback => None,
-            Current::OtherLink(what) => return Err(refuse(&link, format!(
-                "is a link to {what} (expected agristat's link to one of its runs); nothing was changed: make a run current with `agristat rollback {} RUN` (`agristat runs {0}` lists them)",
-                self.pipeline
-            ))),
-            Current::NotALink(kind) => return Err(refuse(&link, format!(
-                "is {kind}, not agristat's link to a run (expected a symbolic link to runs/ID); nothing was changed: move it out of the output folder, then make a run current with `agristat rollback {} RUN` (`agristat runs {0}` lists them)",
-                self.pipeline
-            ))),
+            Current::OtherLink(what) => {
+                let message = tr!(
+                    Msg::StoreCurrentOtherLink,
+                    target = what,
+                    pipeline = self.pipeline
+                );
+                return Err(refuse(&link, message));
+            }
+            Current::NotALink(kind) => {
+                let message = tr!(
+                    Msg::StoreCurrentNotLink,
+                    kind = kind,
+                    pipeline = self.pipeline
+                );
+                return Err(refuse(&link, message));
+            }
         };
         Ok((contents, current))
     }
