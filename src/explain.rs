@@ -44,8 +44,8 @@ pub fn explain(
         ));
     };
     let year = year.unwrap_or(plan.year);
-    let store = Store::new(&plan.output_dir);
-    let Some(current) = store.current() else {
+    let store = Store::of_pipeline(&plan.output_dir, pipeline);
+    let Some(current) = store.view()?.current else {
         return Err(usage(tr!(Msg::ExplainNoRun), None, store.root()));
     };
     let run_dir = store.run_dir(&current);

@@ -130,13 +130,14 @@ impl Store {
         }
     }
 
-    /// The output folder as found, for the commands that only read (`runs`, `diff`): what is
-    /// not agristat's is passed over, the history is not written.
+    /// The output folder as found, for the commands that only read (`runs`, `diff`,
+    /// `explain`): what is not agristat's in `runs/` is passed over, the history is not
+    /// written; a `current` that is not agristat's link is refused, as `run` refuses it.
     pub fn view(&self) -> Result<State> {
         let dir = self.runs_dir();
         let contents =
             inspect::contents(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepListRuns), e))?;
-        let current = self.current();
+        let current = self.checked_current(false)?;
         let (journal, _) = Journal::effective(&self.root, &contents.runs, current.as_deref())?;
         Ok(State {
             runs: contents.runs,

@@ -108,6 +108,23 @@ fn a_current_replaced_by_a_folder_is_refused_and_nothing_is_deleted() {
     let out = wd.run(&["rollback", PIPELINE, &one]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(wd.read(&format!("{OUT}/current/totals.csv")), "a copy");
+    // Nor do the readers show the folder's figures as the current run's: they refuse it too.
+    let before = everything(&wd);
+    for command in [
+        &["runs", PIPELINE][..],
+        &["diff", PIPELINE],
+        &["explain", PIPELINE, "grain_output", "001"],
+    ] {
+        let out = wd.run(command);
+        assert_eq!(out.code, 2, "{command:?}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("is a folder, not agristat's link to a run"),
+            "{command:?}: {}",
+            out.stderr
+        );
+    }
+    assert_eq!(everything(&wd), before);
 }
 
 #[test]

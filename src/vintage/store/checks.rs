@@ -98,6 +98,13 @@ impl Store {
     /// agristat's link; for a rollback, which replaces it, any link (or none) will do.
     pub(super) fn found(&self, for_rollback: bool) -> Result<(Contents, Option<String>)> {
         let contents = self.own_contents()?;
+        Ok((contents, self.checked_current(for_rollback)?))
+    }
+
+    /// The current run, if there is one; a `current` that is not agristat's link is refused
+    /// (for a rollback, which replaces it, any link will do). Readers refuse it too: they
+    /// must not show a folder or another link's figures as the current run.
+    pub(in crate::vintage) fn checked_current(&self, for_rollback: bool) -> Result<Option<String>> {
         let link = self.root.join(CURRENT);
         let current = match inspect::current(&self.root) {
             Current::Missing => None,
@@ -120,6 +127,6 @@ impl Store {
                 return Err(refuse(&link, message));
             }
         };
-        Ok((contents, current))
+        Ok(current)
     }
 }
