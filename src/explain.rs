@@ -18,7 +18,7 @@ use crate::ingest::Table;
 use crate::lang::Msg;
 use crate::schema::TableKind;
 use crate::tr;
-use crate::vintage::manifest::{input_path, Manifest};
+use crate::vintage::manifest::{row_location, Manifest};
 use crate::vintage::{snapshot, Store};
 
 fn usage(what: String, hint: Option<String>, at: &Path) -> Error {
@@ -150,7 +150,6 @@ pub fn explain(
         out.push_str(&format!("  {part}\n"));
         for (kind, row, value) in rows {
             let table = &tables[&kind];
-            let path = input_path(&manifest.inputs, kind.name(), table.file[row]);
             let village = table.texts("village_code").map_or("", |c| &c[row]);
             let village_name = hierarchy
                 .villages
@@ -161,7 +160,12 @@ pub fn explain(
                 .get(source_item)
                 .map_or(source_item.to_string(), |p| p.name.clone());
             let shown = Figure::sum(value, None, None).exact_value(measure_def);
-            let at = tr!(Msg::AtLine, file = path, line = table.line[row]);
+            let at = row_location(
+                &manifest.inputs,
+                kind.name(),
+                table.file[row],
+                table.line[row],
+            );
             out.push_str(&format!(
                 "    {at}  {village} {village_name}  {} {source_item}  {} {unit}\n",
                 kind.name(),

@@ -361,6 +361,7 @@ fn input_records(inputs: &Inputs) -> Vec<InputRecord> {
                 sha256: info.sha256.clone(),
                 rows: info.rows,
                 parsed: info.parsed,
+                sheets: info.sheets.iter().map(|s| s.name.clone()).collect(),
             });
         }
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::hash::sha256_hex;
 pub use crate::hash::FileRecord;
 use crate::lang::Msg;
@@ -20,6 +20,10 @@ pub struct InputRecord {
     pub rows: usize,
     /// Whether this run parsed the file (false: its validated rows came from the cache).
     pub parsed: bool,
+    /// A workbook's sheets that were read, in order (a stored row's line packs its sheet's
+    /// position and its row); absent for CSV files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +73,24 @@ pub fn input_path(inputs: &[InputRecord], table: &str, index: u32) -> String {
         .filter(|r| r.table == table)
         .nth(index as usize)
         .map_or_else(String::new, |r| r.path.clone())
+}
+
+/// Where stored row `line` of file `index` of `table` came from, as the user finds it: a line
+/// of a CSV file, or a row of a workbook's sheet (`file[sheet]!12:12`).
+pub fn row_location(inputs: &[InputRecord], table: &str, index: u32, line: u32) -> Location {
+    let record = inputs
+        .iter()
+        .filter(|r| r.table == table)
+        .nth(index as usize);
+    let path = Path::new(record.map_or("", |r| r.path.as_str()));
+    match record.filter(|r| !r.sheets.is_empty()) {
+        Some(r) => {
+            let (sheet, row) = crate::ingest::workbook::split_line(line);
+            let name = r.sheets.get(sheet).map_or("", String::as_str);
+            Location::cell(path, name, row, 0)
+        }
+        None => Location::at(path, u64::from(line), 0),
+    }
 }
 
 pub fn file_record(path: &Path, shown: &str) -> Result<FileRecord> {

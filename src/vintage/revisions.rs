@@ -7,7 +7,7 @@ use std::path::Path;
 use polars::prelude::*;
 use rust_decimal::Decimal;
 
-use super::manifest::{input_path, InputRecord};
+use super::manifest::{row_location, InputRecord};
 use super::snapshot::{self, Frames};
 use crate::catalogue::Catalogue;
 use crate::error::Result;
@@ -306,12 +306,14 @@ fn rows(old: &Side, new: &Side, catalogue: &Catalogue) -> Result<Vec<RowChange>>
                 .iter()
                 .map(|k| k[i].clone().unwrap_or_default())
                 .collect();
+            // Machine-readable in revisions.csv: `file:line`, or `file[sheet]!12:12` for a
+            // workbook row, whatever the language.
             let here = |file: Option<u32>, line: Option<u32>, inputs: &[InputRecord]| {
-                format!(
-                    "{}:{}",
-                    input_path(inputs, kind.name(), file.unwrap_or(0)),
-                    line.unwrap_or(0)
-                )
+                let at = row_location(inputs, kind.name(), file.unwrap_or(0), line.unwrap_or(0));
+                match at.sheet {
+                    Some(_) => at.to_string(),
+                    None => format!("{}:{}", at.file.display(), at.line),
+                }
             };
             let base = RowChange {
                 change: "changed",
@@ -556,6 +558,7 @@ mod tests {
             sha256: sha256.to_string(),
             rows: 0,
             parsed: true,
+            sheets: Vec::new(),
         }
     }
 

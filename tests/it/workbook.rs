@@ -162,3 +162,27 @@ fn rows_from_the_cache_keep_their_sheet_and_cell() {
     tests/data/workbook/crops.xlsx[乙村]!B6: column "村代码": "02" is not a village of the registry for 2019 (expected a code listed in tests/data/mini/villages.csv)
     "#);
 }
+
+#[test]
+fn explain_and_the_revision_report_give_a_workbook_rows_sheet_and_row() {
+    let wd = mini();
+    assert_eq!(wd.run(&["run", "-q", MINI_XLSX]).code, 0);
+    // 乙村's rows are on the second sheet read: their stored lines pack the sheet's position.
+    let out = wd.run(&["explain", MINI_XLSX, "crop_sown_area", "02", "--item", "玉米"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("tests/data/workbook/crops.xlsx[乙村]!6:6"),
+        "{}",
+        out.stdout
+    );
+    // Reading 甲村's sheet alone removes 乙村's rows: the report says where they were.
+    wd.edit(MINI_XLSX, "sheet = \"*村\"", "sheet = \"甲村\"");
+    let out = wd.run(&["run", "-q", MINI_XLSX]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let revisions = wd.read("tests/data/workbook/out/current/revisions.csv");
+    for row in ["[乙村]!5:5", "[乙村]!6:6"] {
+        assert!(revisions.contains(row), "{row}: {revisions}");
+    }
+    assert!(!revisions.contains(":2097"), "a packed line: {revisions}");
+}

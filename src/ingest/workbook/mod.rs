@@ -58,8 +58,16 @@ pub fn line_of(sheet: usize, row: u32) -> u32 {
 
 /// The sheet and 1-based row of a workbook row's line; `None` for a CSV file (no sheets).
 pub fn sheet_row(sheets: &[SheetColumns], line: u32) -> Option<(&SheetColumns, u64)> {
-    let sheet = sheets.get((line >> ROW_BITS) as usize)?;
-    Some((sheet, u64::from(line & ((1 << ROW_BITS) - 1))))
+    let (sheet, row) = split_line(line);
+    Some((sheets.get(sheet)?, row))
+}
+
+/// The position (among the sheets read) and 1-based row that `line_of` packed into a line.
+pub fn split_line(line: u32) -> (usize, u64) {
+    (
+        (line >> ROW_BITS) as usize,
+        u64::from(line & ((1 << ROW_BITS) - 1)),
+    )
 }
 
 /// Reads the chosen sheets of workbook `path` (input file `file_id`) into `table`. Returns
