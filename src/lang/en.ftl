@@ -66,6 +66,43 @@ not-a-division-code = column "{ $header }": "{ $code }" is not a 12-digit statis
 beyond-range = column "{ $header }": the village's { $what } goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit
 
 ## The pipeline file, the catalogue, init and catalogue.
+cfg-separator = { ", " }
+cfg-reading-pipeline = reading the pipeline file
+cfg-syntax = { $message }
+cfg-threshold = change_threshold_pct { $value } must be a positive number
+cfg-todo = { $place } is still to be filled in ("{ $value }"; write { $expected })
+cfg-todo-table = the table its file holds: one of { $tables }; or remove the section
+cfg-todo-header = the header of its column in the file
+cfg-todo-unit = the unit of the column: { $units }
+cfg-unknown-table = unknown input table "{ $name }" (expected one of { $tables })
+cfg-no-villages = [inputs.villages] is missing (expected the village registry)
+cfg-no-prices = [inputs.prices] is missing (expected prices for the crops and animal products, to value output)
+cfg-years-lack-year = pipeline.years does not hold the report year { $year }
+cfg-years-bad = pipeline.years: expected a list of years such as [2018, 2019] or a range such as "2015..=2019" (at most { $max } years)
+cfg-not-before = { $key } { $value } is not before year { $year }
+cfg-not-in-years = { $key } { $value } is not one of pipeline.years
+cfg-unknown-level = { $key }: unknown level "{ $name }" (expected some of { $levels }; villages are always the base)
+cfg-no-level = { $key }: expected at least one level
+cfg-villages-output = outputs.villages: { $value } is not true, false or "auto"
+cfg-unknown-column-field = inputs.{ $table }.columns: unknown field "{ $field }" (expected one of { $fields })
+cfg-unknown-unit-field = inputs.{ $table }.units: unknown field "{ $field }"
+cfg-unknown-unit = inputs.{ $table }.units.{ $field }: unknown unit "{ $unit }" (expected one of { $units })
+cfg-no-unit = inputs.{ $table }.units: field "{ $field }" has no unit to declare
+cfg-unknown-encoding = inputs.{ $table }.encoding: unknown encoding "{ $encoding }" (expected auto, utf-8, gbk or gb18030)
+cfg-no-file-matches = inputs.{ $table }.path: no file matches "{ $path }"
+cfg-no-such-file = inputs.{ $table }.path: no such file "{ $path }"
+cfg-unknown-chart = { $key }: unknown chart "{ $chart }" (expected one of { $charts })
+cfg-chart-size = { $key }: { $value } is outside 2–100 cm
+cfg-chart-dpi = { $key }: { $value } is outside 50–1200
+cfg-chart-format = { $key }: unknown format "{ $format }" (expected png or svg)
+cfg-sheet-position = inputs.{ $table }.sheet: { $value } is not a sheet position (expected 1 for the first sheet, 2 for the second, …)
+cfg-sheet-empty = inputs.{ $table }.sheet: expected a sheet name, position or pattern
+cfg-sheet-pattern = inputs.{ $table }.sheet: "{ $name }" is not a pattern: { $error }
+cfg-header-row = inputs.{ $table }.header_row: { $value } is not a row of a sheet (expected 1 to { $max })
+cfg-sheet-first = the first sheet
+cfg-sheet-index = sheet { $index }
+cfg-sheet-named = a sheet named "{ $name }"
+cfg-sheet-matching = a sheet matching "{ $pattern }"
 
 
 ## Command-line help.

@@ -66,6 +66,43 @@ not-a-division-code = “{ $header }”列：“{ $code }”不是 12 位统计�
 beyond-range = “{ $header }”列：该村的{ $what }超出了 agristat 能精确相加的范围（标准单位下 ±92,233,720,368）；请检查数值及其单位
 
 ## 流程文件、产品目录、init 和 catalogue。
+cfg-separator = 、
+cfg-reading-pipeline = 读取流程文件
+cfg-syntax = 流程文件写法有误：{ $message }
+cfg-threshold = change_threshold_pct 应为正数（现为 { $value }）
+cfg-todo = { $place } 还没有填写（现为“{ $value }”；请填写{ $expected }）
+cfg-todo-table = 这个文件所属的表：{ $tables } 之一；或者删去这一段
+cfg-todo-header = 文件中对应这一项的列的表头
+cfg-todo-unit = 这一列的单位：{ $units }
+cfg-unknown-table = 没有名为“{ $name }”的输入表（应为 { $tables } 之一）
+cfg-no-villages = 缺少 [inputs.villages]（应有村名录）
+cfg-no-prices = 缺少 [inputs.prices]（应有农作物和畜产品的价格，用于计算产值）
+cfg-years-lack-year = pipeline.years 中没有报告年份 { $year }
+cfg-years-bad = pipeline.years 应为年份列表（如 [2018, 2019]）或年份范围（如 "2015..=2019"），最多 { $max } 年
+cfg-not-before = { $key } 为 { $value }，应早于报告年份 { $year }
+cfg-not-in-years = { $key } 为 { $value }，不在 pipeline.years 之中
+cfg-unknown-level = { $key }：没有“{ $name }”这个汇总层级（应从 { $levels } 中选；村一级总是要汇总的，不必列出）
+cfg-no-level = { $key }：至少要列出一个汇总层级
+cfg-villages-output = outputs.villages 应为 true、false 或 "auto"（现为 { $value }）
+cfg-unknown-column-field = inputs.{ $table }.columns：没有“{ $field }”这个字段（应为 { $fields } 之一）
+cfg-unknown-unit-field = inputs.{ $table }.units：没有“{ $field }”这个字段
+cfg-unknown-unit = inputs.{ $table }.units.{ $field }：不认识的单位“{ $unit }”（应为 { $units } 之一）
+cfg-no-unit = inputs.{ $table }.units：字段“{ $field }”没有计量单位，不用声明
+cfg-unknown-encoding = inputs.{ $table }.encoding：不认识的编码“{ $encoding }”（应为 auto、utf-8、gbk 或 gb18030）
+cfg-no-file-matches = inputs.{ $table }.path：没有与“{ $path }”相符的文件
+cfg-no-such-file = inputs.{ $table }.path：文件“{ $path }”不存在
+cfg-unknown-chart = { $key }：没有“{ $chart }”这种图表（应为 { $charts } 之一）
+cfg-chart-size = { $key }：{ $value } 超出了 2–100 厘米
+cfg-chart-dpi = { $key }：{ $value } 超出了 50–1200
+cfg-chart-format = { $key }：不认识的图片格式“{ $format }”（应为 png 或 svg）
+cfg-sheet-position = inputs.{ $table }.sheet：{ $value } 不是工作表的位置（应为 1 表示第一个工作表，2 表示第二个，依此类推）
+cfg-sheet-empty = inputs.{ $table }.sheet：应为工作表的名称、位置或名称模式
+cfg-sheet-pattern = inputs.{ $table }.sheet：“{ $name }”不是有效的名称模式：{ $error }
+cfg-header-row = inputs.{ $table }.header_row：{ $value } 不是工作表的行号（应为 1 到 { $max }）
+cfg-sheet-first = 第一个工作表
+cfg-sheet-index = 第{ $index }个工作表
+cfg-sheet-named = 名为“{ $name }”的工作表
+cfg-sheet-matching = 名称符合“{ $pattern }”的工作表
 
 
 ## 命令行帮助。
