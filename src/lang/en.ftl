@@ -103,6 +103,23 @@ cfg-sheet-first = the first sheet
 cfg-sheet-index = sheet { $index }
 cfg-sheet-named = a sheet named "{ $name }"
 cfg-sheet-matching = a sheet matching "{ $pattern }"
+cat-reading = reading the product catalogue
+cat-built-in = built-in catalogue (data/catalogue/national.csv)
+cat-listed-twice = product "{ $code }" is listed twice
+cat-name-twice = name "{ $name }" is used by two products
+cat-did-you-mean-alias = did you mean "{ $candidate }" ({ $product })?
+cat-aliases-of = the aliases of { $code } ({ $name })
+cat-aliases-of-its-product = the aliases of its product
+cat-add-alias = to read "{ $text }" as a name, add it to { $whose } in { $file } (separated by |)
+cat-add-alias-built-in = to read "{ $text }" as a name, copy the built-in catalogue (agristat catalogue --csv > products.csv), add it to { $whose } there, and set [reference] products = "products.csv"
+cat-suggest = { $guess }; { $alias }
+cat-unreadable-row = unreadable catalogue row: { $error }
+cat-field-value = { $field } { $message }
+cat-range = min_{ $field } and max_{ $field } must both be given, min not above max
+cat-kind = kind "{ $value }" is not one of crop, livestock, animal_product
+cat-sector = sector "{ $value }" is not one of farming, forestry, animal_husbandry, fishery, services
+cat-group = group "{ $value }" is not one of { $groups }
+cat-grain-above-one = grain_factor "{ $value }" is above 1
 
 
 ## Command-line help.

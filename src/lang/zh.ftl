@@ -103,6 +103,23 @@ cfg-sheet-first = 第一个工作表
 cfg-sheet-index = 第{ $index }个工作表
 cfg-sheet-named = 名为“{ $name }”的工作表
 cfg-sheet-matching = 名称符合“{ $pattern }”的工作表
+cat-reading = 读取产品目录
+cat-built-in = 内置产品目录（data/catalogue/national.csv）
+cat-listed-twice = 产品“{ $code }”列了两次
+cat-name-twice = 名称“{ $name }”同时用于两个产品
+cat-did-you-mean-alias = 是不是“{ $candidate }”（{ $product }）？
+cat-aliases-of = { $code }（{ $name }）的别名
+cat-aliases-of-its-product = 所属产品的别名
+cat-add-alias = 如要把“{ $text }”作为产品名读入，请把它加到 { $file } 中{ $whose }里（用 | 分隔）
+cat-add-alias-built-in = 如要把“{ $text }”作为产品名读入，请先复制内置目录（agristat catalogue --csv > products.csv），把它加到其中{ $whose }里，再在流程文件中写上 [reference] products = "products.csv"
+cat-suggest = { $guess }{ $alias }
+cat-unreadable-row = 产品目录中有一行读不出来：{ $error }
+cat-field-value = { $field } 列：{ $message }
+cat-range = min_{ $field } 和 max_{ $field } 要么都填，要么都不填，且最小值不能大于最大值
+cat-kind = kind 列的“{ $value }”不是 crop、livestock、animal_product 之一
+cat-sector = sector 列的“{ $value }”不是 farming、forestry、animal_husbandry、fishery、services 之一
+cat-group = group 列的“{ $value }”不是 { $groups } 之一
+cat-grain-above-one = grain_factor 列的“{ $value }”大于 1
 
 
 ## 命令行帮助。
