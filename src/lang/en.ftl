@@ -120,6 +120,33 @@ cat-kind = kind "{ $value }" is not one of crop, livestock, animal_product
 cat-sector = sector "{ $value }" is not one of farming, forestry, animal_husbandry, fishery, services
 cat-group = group "{ $value }" is not one of { $groups }
 cat-grain-above-one = grain_factor "{ $value }" is above 1
+init-writing-pipeline = writing the pipeline file
+init-resolving-path = resolving a path
+init-listing-folder = listing a folder
+init-reading-file = reading a file
+init-exists = the file exists already (remove it, or write elsewhere with --out FILE)
+init-not-a-folder = is not a folder (expected the folder holding the village files)
+init-wrote = wrote { $file }: { $count } table(s), years { $years }
+init-no-years = none found
+init-table = { $files } file(s), { $mapped } column(s) mapped
+init-skipped = not read (no tables): { $files }
+init-no-area-codes = note: the registry's village codes are not 12-digit division codes and it has no township and county code columns; run will refuse it until it has them
+init-missing-column = { $table }.{ $field }: no column found (write its header in [inputs.{ $table }.columns])
+init-unit-to-fill = { $table }.{ $field }: the unit of "{ $header }" is not stated or not known (write it in [inputs.{ $table }.units])
+init-unknown-column = { $table }: unknown column "{ $header }" (map it in [inputs.{ $table }.columns] or list it in ignore_columns)
+init-unknown-column-closest = { $table }: unknown column "{ $header }" (map it in [inputs.{ $table }.columns] or list it in ignore_columns); closest: { $closest }
+init-guess = { $field } ("{ $word }")
+init-unrecognised = { $file }: { $why }
+init-cannot-read = cannot be read: { $why }
+init-fits-no-table = its headers fit no table
+init-fits-no-table-closest = its headers fit no table (closest: { $closest })
+init-closest-table = { $table } ({ $count } fields)
+init-other-headers = a { $table } table with other headers than { $first }
+init-complete = every column is mapped; check the file, then: agristat run { $file }
+init-to-fill-in = { $count } thing(s) to fill in before agristat check or run will read the data (marked TODO in the file):
+init-at-line-column = line { $line } column { $column }: { $message }
+init-file-empty = the file is empty
+init-workbook = a workbook: init reads CSV files only so far (save each sheet as CSV, or map it by hand)
 
 
 ## Command-line help.

@@ -120,6 +120,33 @@ cat-kind = kind 列的“{ $value }”不是 crop、livestock、animal_product �
 cat-sector = sector 列的“{ $value }”不是 farming、forestry、animal_husbandry、fishery、services 之一
 cat-group = group 列的“{ $value }”不是 { $groups } 之一
 cat-grain-above-one = grain_factor 列的“{ $value }”大于 1
+init-writing-pipeline = 写入流程文件
+init-resolving-path = 解析路径
+init-listing-folder = 列出文件夹内容
+init-reading-file = 读取文件
+init-exists = 文件已经存在（请先删除它，或用 --out FILE 写到别处）
+init-not-a-folder = 不是文件夹（应为存放各村报表的文件夹）
+init-wrote = 已写入 { $file }：{ $count } 张表，年份 { $years }
+init-no-years = 没有找到
+init-table = { $files } 个文件，已对应 { $mapped } 列
+init-skipped = 未读取（不是报表）：{ $files }
+init-no-area-codes = 注意：名录中的村代码不是12位统计用区划代码，名录中也没有乡镇代码和区县代码两列；补上这两列之前，run 会拒绝这个名录
+init-missing-column = { $table }.{ $field }：没有找到对应的列（请在 [inputs.{ $table }.columns] 中写上它的表头）
+init-unit-to-fill = { $table }.{ $field }：“{ $header }”没有写单位，或单位认不出来（请在 [inputs.{ $table }.units] 中填写）
+init-unknown-column = { $table }：不认识的列“{ $header }”（请在 [inputs.{ $table }.columns] 中对应，或列入 ignore_columns）
+init-unknown-column-closest = { $table }：不认识的列“{ $header }”（请在 [inputs.{ $table }.columns] 中对应，或列入 ignore_columns）；最接近的是 { $closest }
+init-guess = { $field }（“{ $word }”）
+init-unrecognised = { $file }：{ $why }
+init-cannot-read = 读不了：{ $why }
+init-fits-no-table = 表头对不上任何一种报表
+init-fits-no-table-closest = 表头对不上任何一种报表（最接近的是 { $closest }）
+init-closest-table = { $table }（对上 { $count } 个字段）
+init-other-headers = 和 { $first } 一样是 { $table } 表，但表头不同
+init-complete = 每一列都已对应；请检查这个文件，然后运行：agristat run { $file }
+init-to-fill-in = 还有 { $count } 处要填写（文件中标为 TODO），填好之前 agristat check 和 run 不会读取数据：
+init-at-line-column = 第{ $line }行第{ $column }列：{ $message }
+init-file-empty = 文件是空的
+init-workbook = 这是工作簿：init 目前只读 CSV 文件（请把每个工作表另存为 CSV，或手工写映射）
 
 
 ## 命令行帮助。
