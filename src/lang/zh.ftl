@@ -108,7 +108,7 @@ cat-built-in = 内置产品目录（data/catalogue/national.csv）
 cat-listed-twice = 产品“{ $code }”列了两次
 cat-name-twice = 名称“{ $name }”同时用于两个产品
 cat-did-you-mean-alias = 是不是“{ $candidate }”（{ $product }）？
-cat-aliases-of = { $code }（{ $name }）的别名
+cat-aliases-of = “{ $name }”（{ $code }）的别名
 cat-aliases-of-its-product = 所属产品的别名
 cat-add-alias = 如要把“{ $text }”作为产品名读入，请把它加到 { $file } 中{ $whose }里（用 | 分隔）
 cat-add-alias-built-in = 如要把“{ $text }”作为产品名读入，请先复制内置目录（agristat catalogue --csv > products.csv），把它加到其中{ $whose }里，再在流程文件中写上 [reference] products = "products.csv"
@@ -137,7 +137,7 @@ init-unknown-column = { $table }：不认识的列“{ $header }”（请在 [in
 init-unknown-column-closest = { $table }：不认识的列“{ $header }”（请在 [inputs.{ $table }.columns] 中对应，或列入 ignore_columns）；最接近的是 { $closest }
 init-guess = { $field }（“{ $word }”）
 init-unrecognised = { $file }：{ $why }
-init-cannot-read = 读不了：{ $why }
+init-cannot-read = 无法读取：{ $why }
 init-fits-no-table = 表头对不上任何一种报表
 init-fits-no-table-closest = 表头对不上任何一种报表（最接近的是 { $closest }）
 init-closest-table = { $table }（对上 { $count } 个字段）
@@ -146,7 +146,7 @@ init-complete = 每一列都已对应；请检查这个文件，然后运行：a
 init-to-fill-in = 还有 { $count } 处要填写（文件中标为 TODO），填好之前 agristat check 和 run 不会读取数据：
 init-at-line-column = 第{ $line }行第{ $column }列：{ $message }
 init-file-empty = 文件是空的
-init-workbook = 这是工作簿：init 目前只读 CSV 文件（请把每个工作表另存为 CSV，或手工写映射）
+init-workbook = 是工作簿，init 目前只读 CSV 文件（请把每个工作表另存为 CSV，或手工写映射）
 
 
 ## 命令行帮助。
