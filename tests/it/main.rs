@@ -19,3 +19,4 @@ mod workbook;
 mod workdir;
 mod xlsx;
 mod years;
+mod zh_config;
