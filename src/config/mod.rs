@@ -4,6 +4,7 @@ pub mod charts;
 pub mod plan;
 pub mod sheets;
 pub mod spec;
+mod toml_text;
 
 pub use plan::{load, Encoding, InputPlan, Plan};
 pub use sheets::{SheetChoice, SheetOptions};

@@ -130,7 +130,7 @@ pub fn load(path: &Path) -> Result<Plan> {
 pub fn resolve(path: &Path, text: &str) -> Result<Plan> {
     let raw: RawPipeline = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
-        let message = tr!(Msg::CfgSyntax, message = e.message().trim());
+        let message = super::toml_text::message(e.message());
         Error::Config(vec![Problem::new(
             Location::at(path, line, column),
             message,

@@ -60,6 +60,30 @@ fn a_pipeline_file_that_does_not_read_in_chinese() {
         "{}",
         out.stderr
     );
+    // The usual ones are said again in Chinese: a TODO left where init found no year, a key
+    // missing, unknown or given twice.
+    let header = "[pipeline]\nname = \"t\"\n";
+    let cases = [
+        "year = \"TODO: 文件中没有找到年份，请填写报告年份\"\noutput = \"o\"\n",
+        "year = 2019\n",
+        "year = 2019\noutput = \"o\"\nyaer = 2019\n",
+        "year = 2019\noutput = \"o\"\nyear = 2019\n",
+    ];
+    let said: Vec<String> = cases
+        .iter()
+        .map(|case| {
+            wd.write("p.toml", format!("{header}{case}"));
+            let out = zh(&wd, &["check", "p.toml"]);
+            assert_eq!(out.code, 2);
+            out.stderr
+        })
+        .collect();
+    insta::assert_snapshot!(said.concat(), @r"
+    p.toml 第3行第8列：这一项还没有填写（现为“TODO: 文件中没有找到年份，请填写报告年份”）
+    p.toml 第1行第1列：缺少 `output` 这一项
+    p.toml 第5行第1列：不认识的键 `yaer`（应为 `name`、`year`、`years`、`previous_year`、`base_year`、`levels`、`total_name`、`output` 之一）
+    p.toml 第5行第1列：同一个键写了两次
+    ");
     let out = zh(&wd, &["run", "nowhere.toml"]);
     assert_eq!(out.code, 2);
     assert!(
