@@ -12,8 +12,10 @@ use serde::Deserialize;
 
 use crate::error::{Location, Problem};
 use crate::fixed::SCALE;
+use crate::lang::Msg;
 use crate::number;
 use crate::schema::ItemKind;
+use crate::tr;
 
 /// The five sectors of 农林牧渔业总产值.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,13 +86,13 @@ impl Source {
     /// How messages name the catalogue.
     pub fn shown(&self) -> String {
         match self {
-            Source::BuiltIn => BUILT_IN_NAME.to_string(),
+            Source::BuiltIn => tr!(Msg::CatBuiltIn),
             Source::File(path) => path.display().to_string(),
         }
     }
 }
 
-/// How messages and the manifest name the built-in catalogue.
+/// How the manifest names the built-in catalogue (messages: `Source::shown`).
 pub const BUILT_IN_NAME: &str = "built-in catalogue (data/catalogue/national.csv)";
 
 /// What a product is, within its kind: decides grain (cereal, tuber, pulse count when the
@@ -352,20 +354,16 @@ impl Catalogue {
     fn add(&mut self, p: Product, at: &Location, problems: &mut Vec<Problem>) {
         let i = self.products.len();
         if self.by_code.insert(p.code.clone(), i).is_some() {
-            problems.push(Problem::new(
-                at.clone(),
-                format!("product \"{}\" is listed twice", p.code),
-            ));
+            let message = tr!(Msg::CatListedTwice, code = p.code);
+            problems.push(Problem::new(at.clone(), message));
         }
         for name in std::iter::once(&p.name).chain(&p.aliases) {
             if self.by_name[kind_key(p.kind) as usize]
                 .insert(name.clone(), i)
                 .is_some()
             {
-                problems.push(Problem::new(
-                    at.clone(),
-                    format!("name \"{name}\" is used by two products"),
-                ));
+                let message = tr!(Msg::CatNameTwice, name = name);
+                problems.push(Problem::new(at.clone(), message));
             }
         }
         self.products.push(p);
@@ -451,7 +449,7 @@ impl Catalogue {
         let guess = closest.map(|(name, p)| messages::did_you_mean(name, p));
         let alias = messages::add_alias(text, closest.map(|(_, p)| p), &self.source);
         Some(match guess {
-            Some(guess) => format!("{guess}; {alias}"),
+            Some(guess) => tr!(Msg::CatSuggest, guess = guess, alias = alias),
             None => alias,
         })
     }
@@ -497,28 +495,30 @@ impl Closeness {
 /// The texts of the catalogue's hints, one function each.
 mod messages {
     use super::{Product, Source};
+    use crate::lang::Msg;
+    use crate::tr;
 
     pub fn did_you_mean(name: &str, p: &Product) -> String {
         if name == p.name {
-            format!("did you mean \"{name}\"?")
+            tr!(Msg::DidYouMean, candidate = name)
         } else {
-            format!("did you mean \"{name}\" ({})?", p.name)
+            tr!(Msg::CatDidYouMeanAlias, candidate = name, product = p.name)
         }
     }
 
     pub fn add_alias(text: &str, product: Option<&Product>, source: &Source) -> String {
         let whose = match product {
-            Some(p) => format!("the aliases of {} ({})", p.code, p.name),
-            None => "the aliases of its product".to_string(),
+            Some(p) => tr!(Msg::CatAliasesOf, code = p.code, name = p.name),
+            None => tr!(Msg::CatAliasesOfItsProduct),
         };
         match source {
-            Source::File(path) => format!(
-                "to read \"{text}\" as a name, add it to {whose} in {} (separated by |)",
-                path.display()
+            Source::File(path) => tr!(
+                Msg::CatAddAlias,
+                text = text,
+                whose = whose,
+                file = path.display()
             ),
-            Source::BuiltIn => format!(
-                "to read \"{text}\" as a name, copy the built-in catalogue (agristat catalogue --csv > products.csv), add it to {whose} there, and set [reference] products = \"products.csv\""
-            ),
+            Source::BuiltIn => tr!(Msg::CatAddAliasBuiltIn, text = text, whose = whose),
         }
     }
 }
@@ -530,13 +530,11 @@ trait KindMessage {
 impl KindMessage for csv::Error {
     fn kind_message(&self) -> String {
         match self.kind() {
-            csv::ErrorKind::Deserialize { err, .. } => format!("unreadable catalogue row: {err}"),
+            csv::ErrorKind::Deserialize { err, .. } => tr!(Msg::CatUnreadableRow, error = err),
             csv::ErrorKind::UnequalLengths {
                 expected_len, len, ..
-            } => {
-                format!("row has {len} fields, the header has {expected_len}")
-            }
-            _ => format!("unreadable catalogue row: {self}"),
+            } => tr!(Msg::RowLength, fields = len, header = expected_len),
+            _ => tr!(Msg::CatUnreadableRow, error = self),
         }
     }
 }
@@ -544,7 +542,11 @@ impl KindMessage for csv::Error {
 fn decimal(field: &str, raw: &str) -> Result<Option<Decimal>, String> {
     match number::parse(raw, Decimal::ONE, false) {
         Ok(v) => Ok(v.map(|v| Decimal::new(v, crate::fixed::SCALE_DIGITS))),
-        Err(e) => Err(format!("{field} \"{raw}\" {}", e.describe())),
+        Err(e) => Err(tr!(
+            Msg::CatFieldValue,
+            field = field,
+            message = e.message(raw)
+        )),
     }
 }
 
@@ -555,9 +557,7 @@ fn range(field: &str, min: &str, max: &str) -> Result<Option<(Decimal, Decimal)>
     ) {
         (Some(a), Some(b)) if a <= b => Ok(Some((a, b))),
         (None, None) => Ok(None),
-        _ => Err(format!(
-            "min_{field} and max_{field} must both be given, min not above max"
-        )),
+        _ => Err(tr!(Msg::CatRange, field = field)),
     }
 }
 
@@ -566,23 +566,22 @@ fn product(row: Row) -> Result<Product, String> {
         "crop" => ProductKind::Crop,
         "livestock" => ProductKind::Livestock,
         "animal_product" => ProductKind::AnimalProduct,
-        other => {
-            return Err(format!(
-                "kind \"{other}\" is not one of crop, livestock, animal_product"
-            ))
-        }
+        other => return Err(tr!(Msg::CatKind, value = other)),
     };
-    let sector = Sector::parse(&row.sector).ok_or_else(|| {
-        format!(
-            "sector \"{}\" is not one of farming, forestry, animal_husbandry, fishery, services",
-            row.sector
-        )
-    })?;
+    let sector =
+        Sector::parse(&row.sector).ok_or_else(|| tr!(Msg::CatSector, value = row.sector))?;
     let grain_factor = number::parse(&row.grain_factor, Decimal::ONE, false)
-        .map_err(|e| format!("grain_factor \"{}\" {}", row.grain_factor, e.describe()))?
+        .map_err(|e| {
+            let message = e.message(&row.grain_factor);
+            tr!(
+                Msg::CatFieldValue,
+                field = "grain_factor",
+                message = message
+            )
+        })?
         .unwrap_or(0);
     if grain_factor > SCALE {
-        return Err(format!("grain_factor \"{}\" is above 1", row.grain_factor));
+        return Err(tr!(Msg::CatGrainAboveOne, value = row.grain_factor));
     }
     Ok(Product {
         code: row.product.trim().to_string(),
@@ -597,10 +596,10 @@ fn product(row: Row) -> Result<Product, String> {
         kind,
         group: Group::parse(&row.group).ok_or_else(|| {
             let codes: Vec<&str> = Group::ALL.iter().map(|g| g.code()).collect();
-            format!(
-                "group \"{}\" is not one of {}",
-                row.group.trim(),
-                codes.join(", ")
+            tr!(
+                Msg::CatGroup,
+                value = row.group.trim(),
+                groups = crate::config::joined(&codes)
             )
         })?,
         sector,

@@ -3,6 +3,7 @@
 //! A `Problem` is one thing wrong with the input, with its position; a run collects all of
 //! them before it stops. An `Error` is why a command failed, and decides the exit code.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -194,8 +195,8 @@ pub enum Error {
     #[error("{}: {step}: {source}", .path.display())]
     Io {
         path: PathBuf,
-        /// What was being done, in the user's language.
-        step: String,
+        /// What was being done, in the user's language where the caller gives a message.
+        step: Cow<'static, str>,
         source: std::io::Error,
     },
     /// The aggregation engine refused a computation; this is a bug in agristat.
@@ -214,7 +215,8 @@ impl Error {
         }
     }
 
-    pub fn io(path: &Path, step: impl Into<String>, source: std::io::Error) -> Error {
+    /// `step` is what was being done: a text, or a message (`tr!(Msg::CfgReadingPipeline)`).
+    pub fn io(path: &Path, step: impl Into<Cow<'static, str>>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),
             step: step.into(),

@@ -33,20 +33,6 @@ impl NumberError {
         };
         crate::tr!(msg, value = value)
     }
-
-    /// The problem, after a value (for agristat's own catalogue file, in English).
-    pub fn describe(&self) -> &'static str {
-        match self {
-            NumberError::NotANumber => "is not a number (expected digits such as 1234.5)",
-            NumberError::BadGrouping => {
-                "has misplaced thousands separators (expected groups of three digits, such as 1,234.5)"
-            }
-            NumberError::Negative => "is negative (expected zero or more)",
-            NumberError::NotWhole => "is not a whole number (expected a count)",
-            NumberError::TooPrecise => "has more than 4 decimal places in the canonical unit",
-            NumberError::TooLarge => "is too large",
-        }
-    }
 }
 
 /// Turns full-width characters into their ASCII forms and drops surrounding spaces.

@@ -4,8 +4,11 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
+use super::joined;
 use super::spec::RawCharts;
 use crate::error::{did_you_mean, Location, Problem};
+use crate::lang::Msg;
+use crate::tr;
 
 /// The charts agristat knows, in the order they are drawn and numbered. A new chart goes
 /// last, so that the numbers in the file names of the others stay as they were.
@@ -100,10 +103,11 @@ pub fn resolve(
         problems.push(
             Problem::new(
                 at(key.span()),
-                format!(
-                    "{what}: unknown chart \"{}\" (expected one of {})",
-                    key.get_ref(),
-                    CHART_KEYS.join(", ")
+                tr!(
+                    Msg::CfgUnknownChart,
+                    key = what,
+                    chart = key.get_ref(),
+                    charts = joined(&CHART_KEYS)
                 ),
             )
             .with_hint(did_you_mean(key.get_ref(), CHART_KEYS)),
@@ -186,10 +190,9 @@ fn apply(
             if (2.0..=100.0).contains(v.get_ref()) {
                 *target = *v.get_ref();
             } else {
-                problems.push(Problem::new(
-                    at(v.span()),
-                    format!("{what}.{name}: {} is outside 2–100 cm", v.get_ref()),
-                ));
+                let key = format!("{what}.{name}");
+                let message = tr!(Msg::CfgChartSize, key = key, value = v.get_ref());
+                problems.push(Problem::new(at(v.span()), message));
             }
         }
     }
@@ -197,10 +200,9 @@ fn apply(
         if (50..=1200).contains(d.get_ref()) {
             s.dpi = *d.get_ref();
         } else {
-            problems.push(Problem::new(
-                at(d.span()),
-                format!("{what}.dpi: {} is outside 50–1200", d.get_ref()),
-            ));
+            let key = format!("{what}.dpi");
+            let message = tr!(Msg::CfgChartDpi, key = key, value = d.get_ref());
+            problems.push(Problem::new(at(d.span()), message));
         }
     }
     if let Some(list) = formats {
@@ -211,7 +213,11 @@ fn apply(
                 "svg" => chosen.push(ImageFormat::Svg),
                 other => problems.push(Problem::new(
                     at(f.span()),
-                    format!("{what}.formats: unknown format \"{other}\" (expected png or svg)"),
+                    tr!(
+                        Msg::CfgChartFormat,
+                        key = format!("{what}.formats"),
+                        format = other
+                    ),
                 )),
             }
         }

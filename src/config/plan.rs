@@ -8,12 +8,15 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::charts::{self, ChartsPlan};
+use super::joined;
 use super::sheets::{self, SheetOptions};
 use super::spec::{RawHeader, RawInput, RawOutputs, RawPipeline, RawYears};
 use crate::catalogue;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
+use crate::lang::Msg;
 use crate::level::Level;
 use crate::schema::{FieldKind, TableKind};
+use crate::tr;
 use crate::units::Dimension;
 
 /// How an input's bytes are decoded.
@@ -119,7 +122,7 @@ const DEFAULT_CHANGE_THRESHOLD_PCT: f64 = 50.0;
 /// Reads and resolves a pipeline file.
 pub fn load(path: &Path) -> Result<Plan> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::io(path, "reading the pipeline file", e))?;
+        .map_err(|e| Error::io(path, tr!(Msg::CfgReadingPipeline), e))?;
     resolve(path, &text)
 }
 
@@ -127,7 +130,7 @@ pub fn load(path: &Path) -> Result<Plan> {
 pub fn resolve(path: &Path, text: &str) -> Result<Plan> {
     let raw: RawPipeline = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
-        let message = e.message().trim().to_string();
+        let message = super::toml_text::message(e.message());
         Error::Config(vec![Problem::new(
             Location::at(path, line, column),
             message,
@@ -188,14 +191,8 @@ impl Resolver<'_> {
         };
         let change_threshold_pct = match &raw.plausibility.change_threshold_pct {
             Some(t) if *t.get_ref() <= 0.0 || !t.get_ref().is_finite() => {
-                self.problem(
-                    t,
-                    format!(
-                        "change_threshold_pct {} must be a positive number",
-                        t.get_ref()
-                    ),
-                    None,
-                );
+                let message = tr!(Msg::CfgThreshold, value = t.get_ref());
+                self.problem(t, message, None);
                 DEFAULT_CHANGE_THRESHOLD_PCT
             }
             Some(t) => *t.get_ref(),
@@ -211,33 +208,25 @@ impl Resolver<'_> {
                 }
                 None if is_todo(name.get_ref()) => {
                     let place = format!("[inputs.\"{}\"]", name.get_ref());
-                    let names: Vec<&str> = TableKind::ALL.iter().map(|k| k.name()).collect();
-                    let expected = format!(
-                        "the table its file holds: one of {}; or remove the section",
-                        names.join(", ")
-                    );
+                    let expected = tr!(Msg::CfgTodoTable, tables = joined(&table_names()));
                     self.problem(name, todo_message(&place, name.get_ref(), &expected), None);
                 }
                 None => {
                     let hint =
                         did_you_mean(name.get_ref(), TableKind::ALL.iter().map(|k| k.name()));
-                    let names: Vec<&str> = TableKind::ALL.iter().map(|k| k.name()).collect();
-                    self.problem(
-                        name,
-                        format!(
-                            "unknown input table \"{}\" (expected one of {})",
-                            name.get_ref(),
-                            names.join(", ")
-                        ),
-                        hint,
+                    let message = tr!(
+                        Msg::CfgUnknownTable,
+                        name = name.get_ref(),
+                        tables = joined(&table_names())
                     );
+                    self.problem(name, message, hint);
                 }
             }
         }
         if !inputs.contains_key(&TableKind::Villages) {
             self.problems.push(Problem::new(
                 Location::file(self.path),
-                "[inputs.villages] is missing (expected the village registry)",
+                tr!(Msg::CfgNoVillages),
             ));
         }
         let priced = [TableKind::Crops, TableKind::Slaughter]
@@ -246,7 +235,7 @@ impl Resolver<'_> {
         if priced && !inputs.contains_key(&TableKind::Prices) {
             self.problems.push(Problem::new(
                 Location::file(self.path),
-                "[inputs.prices] is missing (expected prices for the crops and animal products, to value output)",
+                tr!(Msg::CfgNoPrices),
             ));
         }
 
@@ -294,19 +283,12 @@ impl Resolver<'_> {
             match parsed {
                 Some(list) if !list.is_empty() && list.len() <= MAX_YEARS => {
                     if !list.contains(&year) {
-                        self.problem(
-                            listed,
-                            format!("pipeline.years does not hold the report year {year}"),
-                            None,
-                        );
+                        let message = tr!(Msg::CfgYearsLackYear, year = year);
+                        self.problem(listed, message, None);
                     }
                     years.extend(list);
                 }
-                _ => self.problem(
-                    listed,
-                    format!("pipeline.years: expected a list of years such as [2018, 2019] or a range such as \"2015..=2019\" (at most {MAX_YEARS} years)"),
-                    None,
-                ),
+                _ => self.problem(listed, tr!(Msg::CfgYearsBad, max = MAX_YEARS), None),
             }
         }
         let explicit = raw.years.is_some();
@@ -314,11 +296,13 @@ impl Resolver<'_> {
             let v = value.as_ref()?;
             let y = *v.get_ref();
             if y >= year {
-                this.problem(v, format!("{what} {y} is not before year {year}"), None);
+                let message = tr!(Msg::CfgNotBefore, key = what, value = y, year = year);
+                this.problem(v, message, None);
                 return None;
             }
             if explicit && !years.contains(&y) {
-                this.problem(v, format!("{what} {y} is not one of pipeline.years"), None);
+                let message = tr!(Msg::CfgNotInYears, key = what, value = y);
+                this.problem(v, message, None);
             }
             years.push(y);
             Some(y)
@@ -340,15 +324,13 @@ impl Resolver<'_> {
                 Some(Level::Village) | None => {
                     let keys = Level::ALL[1..].iter().map(|l| l.key());
                     let list: Vec<&str> = keys.clone().collect();
-                    self.problem(
-                        name,
-                        format!(
-                            "{what}: unknown level \"{}\" (expected some of {}; villages are always the base)",
-                            name.get_ref(),
-                            list.join(", ")
-                        ),
-                        did_you_mean(name.get_ref(), keys),
+                    let message = tr!(
+                        Msg::CfgUnknownLevel,
+                        key = what,
+                        name = name.get_ref(),
+                        levels = joined(&list)
                     );
+                    self.problem(name, message, did_you_mean(name.get_ref(), keys));
                 }
                 Some(level) => levels.push(level),
             }
@@ -356,7 +338,7 @@ impl Resolver<'_> {
         levels.sort();
         levels.dedup();
         if levels.is_empty() && self.problems.is_empty() {
-            self.problem(raw, format!("{what}: expected at least one level"), None);
+            self.problem(raw, tr!(Msg::CfgNoLevel, key = what), None);
         }
         levels
     }
@@ -370,11 +352,7 @@ impl Resolver<'_> {
             toml::Value::Boolean(false) => VillagesOutput::Never,
             toml::Value::String(s) if s == "auto" => VillagesOutput::Auto,
             other => {
-                self.problem(
-                    value,
-                    format!("outputs.villages: {other} is not true, false or \"auto\""),
-                    None,
-                );
+                self.problem(value, tr!(Msg::CfgVillagesOutput, value = other), None);
                 VillagesOutput::Auto
             }
         }
@@ -401,11 +379,7 @@ impl Resolver<'_> {
                     let place = format!("inputs.{}.columns.{}", kind.name(), field.get_ref());
                     self.problem(
                         header,
-                        todo_message(
-                            &place,
-                            header.get_ref(),
-                            "the header of its column in the file",
-                        ),
+                        todo_message(&place, header.get_ref(), &tr!(Msg::CfgTodoHeader)),
                         None,
                     );
                 }
@@ -415,11 +389,11 @@ impl Resolver<'_> {
                 }
                 None => self.problem(
                     field,
-                    format!(
-                        "inputs.{}.columns: unknown field \"{}\" (expected one of {})",
-                        kind.name(),
-                        field.get_ref(),
-                        field_names.join(", ")
+                    tr!(
+                        Msg::CfgUnknownColumnField,
+                        table = kind.name(),
+                        field = field.get_ref(),
+                        fields = joined(&field_names)
                     ),
                     did_you_mean(field.get_ref(), field_names.iter().copied()),
                 ),
@@ -429,10 +403,10 @@ impl Resolver<'_> {
             let Some(i) = fields.iter().position(|f| f.name == field.get_ref()) else {
                 self.problem(
                     field,
-                    format!(
-                        "inputs.{}.units: unknown field \"{}\"",
-                        kind.name(),
-                        field.get_ref()
+                    tr!(
+                        Msg::CfgUnknownUnitField,
+                        table = kind.name(),
+                        field = field.get_ref()
                     ),
                     did_you_mean(field.get_ref(), field_names.iter().copied()),
                 );
@@ -441,7 +415,7 @@ impl Resolver<'_> {
             match fields[i].kind {
                 FieldKind::Number(d) if d != Dimension::Count && is_todo(unit.get_ref()) => {
                     let place = format!("inputs.{}.units.{}", kind.name(), field.get_ref());
-                    let expected = format!("the unit of the column: {}", d.unit_names().join(", "));
+                    let expected = tr!(Msg::CfgTodoUnit, units = joined(&d.unit_names()));
                     self.problem(unit, todo_message(&place, unit.get_ref(), &expected), None);
                 }
                 FieldKind::Number(d) if d != Dimension::Count => match d.factor(unit.get_ref()) {
@@ -452,23 +426,19 @@ impl Resolver<'_> {
                     }
                     None => self.problem(
                         unit,
-                        format!(
-                            "inputs.{}.units.{}: unknown unit \"{}\" (expected one of {})",
-                            kind.name(),
-                            field.get_ref(),
-                            unit.get_ref(),
-                            d.unit_names().join(", ")
+                        tr!(
+                            Msg::CfgUnknownUnit,
+                            table = kind.name(),
+                            field = field.get_ref(),
+                            unit = unit.get_ref(),
+                            units = joined(&d.unit_names())
                         ),
                         did_you_mean(unit.get_ref(), d.unit_names()),
                     ),
                 },
                 _ => self.problem(
                     field,
-                    format!(
-                        "inputs.{}.units: field \"{}\" has no unit to declare",
-                        kind.name(),
-                        field.get_ref()
-                    ),
+                    tr!(Msg::CfgNoUnit, table = kind.name(), field = field.get_ref()),
                     None,
                 ),
             }
@@ -488,10 +458,10 @@ impl Resolver<'_> {
                 _ => {
                     self.problem(
                         e,
-                        format!(
-                            "inputs.{}.encoding: unknown encoding \"{}\" (expected auto, utf-8, gbk or gb18030)",
-                            kind.name(),
-                            e.get_ref()
+                        tr!(
+                            Msg::CfgUnknownEncoding,
+                            table = kind.name(),
+                            encoding = e.get_ref()
                         ),
                         None,
                     );
@@ -514,16 +484,13 @@ impl Resolver<'_> {
                 let full = self.base_path(&p);
                 let found = expand(&full);
                 if found.is_empty() {
-                    let what = if is_glob(&p) {
-                        "no file matches"
+                    let msg = if is_glob(&p) {
+                        Msg::CfgNoFileMatches
                     } else {
-                        "no such file"
+                        Msg::CfgNoSuchFile
                     };
-                    self.problem(
-                        &raw.path,
-                        format!("inputs.{}.path: {what} \"{}\"", kind.name(), full.display()),
-                        None,
-                    );
+                    let message = tr!(msg, table = kind.name(), path = full.display());
+                    self.problem(&raw.path, message, None);
                 }
                 files.extend(found);
             }
@@ -580,7 +547,17 @@ pub fn is_todo(value: &str) -> bool {
 }
 
 fn todo_message(place: &str, value: &str, expected: &str) -> String {
-    format!("{place} is still to be filled in (\"{value}\"; write {expected})")
+    tr!(
+        Msg::CfgTodo,
+        place = place,
+        value = value,
+        expected = expected
+    )
+}
+
+/// The names of the input tables, as `[inputs.NAME]` writes them.
+fn table_names() -> Vec<&'static str> {
+    TableKind::ALL.iter().map(|k| k.name()).collect()
 }
 
 /// At most this many years in one pipeline (a plan period is 5; a long trend 20 or 30).

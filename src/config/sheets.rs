@@ -5,6 +5,8 @@ use toml::Spanned;
 
 use super::spec::RawSheet;
 use crate::error::{Location, Problem};
+use crate::lang::Msg;
+use crate::tr;
 
 /// The most rows a sheet has (Excel's and LibreOffice's limit).
 pub const MAX_SHEET_ROWS: i64 = 1_048_576;
@@ -36,10 +38,10 @@ impl SheetChoice {
     /// How the choice reads in a message.
     pub fn describe(&self) -> String {
         match self {
-            SheetChoice::First => "the first sheet".to_string(),
-            SheetChoice::Index(i) => format!("sheet {i}"),
-            SheetChoice::Name(n) => format!("a sheet named \"{n}\""),
-            SheetChoice::Pattern(p) => format!("a sheet matching \"{}\"", p.as_str()),
+            SheetChoice::First => tr!(Msg::CfgSheetFirst),
+            SheetChoice::Index(i) => tr!(Msg::CfgSheetIndex, index = i),
+            SheetChoice::Name(n) => tr!(Msg::CfgSheetNamed, name = n),
+            SheetChoice::Pattern(p) => tr!(Msg::CfgSheetMatching, pattern = p.as_str()),
         }
     }
 }
@@ -76,15 +78,11 @@ pub fn resolve(
         options.sheet = match raw.get_ref() {
             RawSheet::Index(i) if *i >= 1 => SheetChoice::Index(*i as usize),
             RawSheet::Index(i) => {
-                bad(format!(
-                    "inputs.{table}.sheet: {i} is not a sheet position (expected 1 for the first sheet, 2 for the second, …)"
-                ));
+                bad(tr!(Msg::CfgSheetPosition, table = table, value = i));
                 SheetChoice::First
             }
             RawSheet::Name(name) if name.trim().is_empty() => {
-                bad(format!(
-                    "inputs.{table}.sheet: expected a sheet name, position or pattern"
-                ));
+                bad(tr!(Msg::CfgSheetEmpty, table = table));
                 SheetChoice::First
             }
             // Excel forbids these characters in sheet names: with them, the name is a pattern.
@@ -92,9 +90,11 @@ pub fn resolve(
                 match glob::Pattern::new(name) {
                     Ok(p) => SheetChoice::Pattern(p),
                     Err(e) => {
-                        bad(format!(
-                            "inputs.{table}.sheet: \"{name}\" is not a pattern: {}",
-                            e.msg
+                        bad(tr!(
+                            Msg::CfgSheetPattern,
+                            table = table,
+                            name = name,
+                            error = e.msg
                         ));
                         SheetChoice::First
                     }
@@ -108,7 +108,12 @@ pub fn resolve(
             row @ 1..=MAX_SHEET_ROWS => options.header_row = Some(row as u32),
             row => problems.push(Problem::new(
                 at(raw.span()),
-                format!("inputs.{table}.header_row: {row} is not a row of a sheet (expected 1 to {MAX_SHEET_ROWS})"),
+                tr!(
+                    Msg::CfgHeaderRow,
+                    table = table,
+                    value = row,
+                    max = MAX_SHEET_ROWS
+                ),
             )),
         }
     }

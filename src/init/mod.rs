@@ -11,6 +11,8 @@ mod write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Location, Problem, Result};
+use crate::lang::Msg;
+use crate::tr;
 use detect::{Draft, Mapping, Unit};
 
 /// What `init` wrote and what is left to do.
@@ -48,7 +50,7 @@ pub fn init(folder: &Path, out: Option<&Path>) -> Result<Outcome> {
     let base = relative(out.parent().unwrap_or(Path::new("")), folder)?;
     let folder_shown = folder_name(folder);
     let text = write::pipeline(&draft, &folder_shown, &base, &all);
-    std::fs::write(&out, &text).map_err(|e| Error::io(&out, "writing the pipeline file", e))?;
+    std::fs::write(&out, &text).map_err(|e| Error::io(&out, tr!(Msg::InitWritingPipeline), e))?;
     let (report, todos) = report(&draft, &out);
     Ok(Outcome {
         pipeline: out,
@@ -76,7 +78,7 @@ fn relative(from: &Path, to: &Path) -> Result<String> {
         };
         std::path::absolute(p)
             .map(|a| crate::config::plan::normalize(&a))
-            .map_err(|e| Error::io(p, "resolving a path", e))
+            .map_err(|e| Error::io(p, tr!(Msg::InitResolvingPath), e))
     };
     let (from, to) = (absolute(from)?, absolute(to)?);
     let (a, b): (Vec<Component>, Vec<Component>) =
@@ -138,26 +140,30 @@ mod messages {
     use std::path::Path;
 
     use super::detect::{Draft, InputDraft, Mapping, Why};
+    use crate::config::joined;
+    use crate::lang::Msg;
+    use crate::tr;
 
     pub fn exists() -> String {
-        "the file exists already (remove it, or write elsewhere with --out FILE)".to_string()
+        tr!(Msg::InitExists)
     }
 
     pub fn not_a_folder() -> String {
-        "is not a folder (expected the folder holding the village files)".to_string()
+        tr!(Msg::InitNotAFolder)
     }
 
     pub fn wrote(out: &Path, draft: &Draft) -> String {
         let years: Vec<String> = draft.years.iter().map(|y| y.to_string()).collect();
-        format!(
-            "wrote {}: {} table(s), years {}",
-            out.display(),
-            draft.inputs.len(),
-            if years.is_empty() {
-                "none found".to_string()
-            } else {
-                years.join(", ")
-            }
+        let years = if years.is_empty() {
+            tr!(Msg::InitNoYears)
+        } else {
+            joined(&years)
+        };
+        tr!(
+            Msg::InitWrote,
+            file = out.display(),
+            count = draft.inputs.len(),
+            years = years
         )
     }
 
@@ -167,23 +173,20 @@ mod messages {
             .iter()
             .filter(|c| matches!(c.mapping, Mapping::Header(_)))
             .count();
-        format!(
-            "  {:<13} {} file(s), {mapped} column(s) mapped",
-            input.kind.name(),
-            input.files.len()
-        )
+        let counts = tr!(Msg::InitTable, files = input.files.len(), mapped = mapped);
+        format!("  {:<13} {counts}", input.kind.name())
     }
 
     pub fn skipped(files: &[String]) -> String {
-        format!("not read (no tables): {}", files.join(", "))
+        tr!(Msg::InitSkipped, files = joined(files))
     }
 
     pub fn no_area_codes() -> String {
-        "note: the registry's village codes are not 12-digit division codes and it has no township and county code columns; run will refuse it until it has them".to_string()
+        tr!(Msg::InitNoAreaCodes)
     }
 
     pub fn missing_column(table: &str, field: &str) -> String {
-        format!("{table}.{field}: no column found (write its header in [inputs.{table}.columns])")
+        tr!(Msg::InitMissingColumn, table = table, field = field)
     }
 
     pub fn unit_to_fill(table: &str, field: &str, mapping: &Mapping) -> String {
@@ -191,52 +194,57 @@ mod messages {
             Mapping::Header(h) => h.as_str(),
             _ => "",
         };
-        format!("{table}.{field}: the unit of \"{header}\" is not stated or not known (write it in [inputs.{table}.units])")
+        tr!(
+            Msg::InitUnitToFill,
+            table = table,
+            field = field,
+            header = header
+        )
     }
 
     pub fn unknown_column(table: &str, header: &str, guesses: &[(&str, &str)]) -> String {
-        let guess = if guesses.is_empty() {
-            String::new()
-        } else {
-            let g: Vec<String> = guesses
-                .iter()
-                .map(|(f, w)| format!("{f} (\"{w}\")"))
-                .collect();
-            format!("; closest: {}", g.join(", "))
-        };
-        format!("{table}: unknown column \"{header}\" (map it in [inputs.{table}.columns] or list it in ignore_columns){guess}")
+        if guesses.is_empty() {
+            return tr!(Msg::InitUnknownColumn, table = table, header = header);
+        }
+        let g: Vec<String> = guesses
+            .iter()
+            .map(|(f, w)| tr!(Msg::InitGuess, field = f, word = w))
+            .collect();
+        tr!(
+            Msg::InitUnknownColumnClosest,
+            table = table,
+            header = header,
+            closest = joined(&g)
+        )
     }
 
     pub fn unrecognised(file: &str, why: &Why) -> String {
         let why = match why {
-            Why::Unreadable(why) => format!("cannot be read: {why}"),
+            Why::Unreadable(why) => tr!(Msg::InitCannotRead, why = why),
             Why::NoTable { closest, .. } => {
                 let c: Vec<String> = closest
                     .iter()
-                    .map(|(k, n)| format!("{} ({n} fields)", k.name()))
+                    .map(|(k, n)| tr!(Msg::InitClosestTable, table = k.name(), count = n))
                     .collect();
                 if c.is_empty() {
-                    "its headers fit no table".to_string()
+                    tr!(Msg::InitFitsNoTable)
                 } else {
-                    format!("its headers fit no table (closest: {})", c.join(", "))
+                    tr!(Msg::InitFitsNoTableClosest, closest = joined(&c))
                 }
             }
             Why::OtherHeaders { kind, first } => {
-                format!("a {} table with other headers than {first}", kind.name())
+                tr!(Msg::InitOtherHeaders, table = kind.name(), first = first)
             }
         };
-        format!("{file}: {why}")
+        tr!(Msg::InitUnrecognised, file = file, why = why)
     }
 
     pub fn complete(out: &Path) -> String {
-        format!(
-            "every column is mapped; check the file, then: agristat run {}",
-            out.display()
-        )
+        tr!(Msg::InitComplete, file = out.display())
     }
 
     pub fn to_fill_in(n: usize) -> String {
-        format!("{n} thing(s) to fill in before agristat check or run will read the data (marked TODO in the file):")
+        tr!(Msg::InitToFillIn, count = n)
     }
 }
 

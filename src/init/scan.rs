@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::config::Encoding;
 use crate::error::{Error, Result};
 use crate::ingest::decode;
+use crate::lang::Msg;
+use crate::tr;
 
 /// A folder `init` does not look into: the output folder it writes into the pipeline.
 pub const OUTPUT_FOLDER: &str = "agristat-output";
@@ -71,9 +73,9 @@ pub fn scan(folder: &Path) -> Result<(Vec<Found>, Vec<String>)> {
 }
 
 fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "listing a folder", e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, "listing a folder", e))?;
+    let listing = |e| Error::io(dir, tr!(Msg::InitListingFolder), e);
+    for entry in std::fs::read_dir(dir).map_err(listing)? {
+        let entry = entry.map_err(listing)?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
@@ -121,17 +123,13 @@ pub fn parse_year(text: &str) -> Option<i32> {
 }
 
 fn read_csv(path: &Path) -> Result<Content> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "reading a file", e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, tr!(Msg::InitReadingFile), e))?;
     let decoded = match decode::decode(&bytes, Encoding::Auto) {
         Ok(decoded) => decoded,
-        Err(bad) => {
-            let why = format!("line {} column {}: {}", bad.line, bad.column, bad.message());
-            return Ok(Content::Unreadable(why));
-        }
+        Err(bad) => return Ok(Content::Unreadable(at_line_column(&bad))),
     };
     if let Some(bad) = decoded.bad.first() {
-        let why = format!("line {} column {}: {}", bad.line, bad.column, bad.message());
-        return Ok(Content::Unreadable(why));
+        return Ok(Content::Unreadable(at_line_column(bad)));
     }
     let (text, encoding) = (decoded.text, decoded.encoding);
     let mut reader = csv::ReaderBuilder::new()
@@ -148,7 +146,7 @@ fn read_csv(path: &Path) -> Result<Content> {
         }
     }
     if rows.is_empty() {
-        return Ok(Content::Unreadable("the file is empty".to_string()));
+        return Ok(Content::Unreadable(tr!(Msg::InitFileEmpty)));
     }
     let header = rows.remove(0);
     Ok(Content::Table(Grid {
@@ -162,9 +160,16 @@ fn read_csv(path: &Path) -> Result<Content> {
 /// workbook sheets, this returns their grids (one `Found` per sheet) and the rest of `init`
 /// works unchanged.
 fn read_workbook(_path: &Path) -> Content {
-    Content::Unreadable(
-        "a workbook: init reads CSV files only so far (save each sheet as CSV, or map it by hand)"
-            .to_string(),
+    Content::Unreadable(tr!(Msg::InitWorkbook))
+}
+
+/// Where bytes that are not text are, and which: "line 3 column 5: invalid bytes …".
+fn at_line_column(bad: &decode::BadBytes) -> String {
+    tr!(
+        Msg::InitAtLineColumn,
+        line = bad.line,
+        column = bad.column,
+        message = bad.message()
     )
 }
 

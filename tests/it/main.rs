@@ -20,4 +20,5 @@ mod workbook;
 mod workdir;
 mod xlsx;
 mod years;
+mod zh_config;
 mod zh_store;

@@ -168,7 +168,14 @@ fn explain_and_the_revision_report_give_a_workbook_rows_sheet_and_row() {
     let wd = mini();
     assert_eq!(wd.run(&["run", "-q", MINI_XLSX]).code, 0);
     // 乙村's rows are on the second sheet read: their stored lines pack the sheet's position.
-    let out = wd.run(&["explain", MINI_XLSX, "crop_sown_area", "02", "--item", "玉米"]);
+    let out = wd.run(&[
+        "explain",
+        MINI_XLSX,
+        "crop_sown_area",
+        "02",
+        "--item",
+        "玉米",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
