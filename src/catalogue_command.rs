@@ -8,7 +8,6 @@ use crate::config;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::lang::Msg;
-use crate::tr;
 
 /// The listing of the catalogue `pipeline` uses (the built-in one without a pipeline), or
 /// with `csv` the catalogue's own CSV text.
@@ -21,8 +20,7 @@ pub fn catalogue(pipeline: Option<&Path>, csv: bool) -> Result<String> {
         (Some(plan), true) => match &plan.products {
             Source::BuiltIn => Ok(BUILT_IN.to_string()),
             Source::File(path) => {
-                let bytes =
-                    std::fs::read(path).map_err(|e| Error::io(path, tr!(Msg::CatReading), e))?;
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, Msg::CatReading, e))?;
                 Ok(ingest::catalogue_text(path, &bytes)?.into_owned())
             }
         },

@@ -3,7 +3,6 @@
 //! A `Problem` is one thing wrong with the input, with its position; a run collects all of
 //! them before it stops. An `Error` is why a command failed, and decides the exit code.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -192,15 +191,16 @@ pub enum Error {
     #[error("{}", list(.0))]
     Data(Vec<Problem>),
     /// Reading or writing a file failed.
-    #[error("{}: {step}: {source}", .path.display())]
+    #[error("{}", tr!(Msg::IoFailed, path = .path.display(), step = tr!(*.step), error = io_reason(.source)))]
     Io {
         path: PathBuf,
-        /// What was being done, in the user's language where the caller gives a message.
-        step: Cow<'static, str>,
+        /// What was being done, said in the user's language when the error is shown.
+        step: Msg,
         source: std::io::Error,
     },
-    /// The aggregation engine refused a computation; this is a bug in agristat.
-    #[error("internal error while {step}: {source}")]
+    /// The aggregation engine refused a computation; this is a bug in agristat. The step is
+    /// for the report to the developers, in English.
+    #[error("{}", tr!(Msg::InternalError, step = .step, error = .source))]
     Engine {
         step: &'static str,
         source: polars::error::PolarsError,
@@ -215,11 +215,11 @@ impl Error {
         }
     }
 
-    /// `step` is what was being done: a text, or a message (`tr!(Msg::CfgReadingPipeline)`).
-    pub fn io(path: &Path, step: impl Into<Cow<'static, str>>, source: std::io::Error) -> Error {
+    /// `step` is what was being done (`Msg::CfgReadingPipeline`).
+    pub fn io(path: &Path, step: Msg, source: std::io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),
-            step: step.into(),
+            step,
             source,
         }
     }
@@ -228,6 +228,21 @@ impl Error {
     pub fn engine(step: &'static str) -> impl FnOnce(polars::error::PolarsError) -> Error {
         move |source| Error::Engine { step, source }
     }
+}
+
+/// Why an I/O operation failed, in the user's language for the common reasons (the system's
+/// own text is in the system's language, often English); the system's text otherwise.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let msg = match e.kind() {
+        ErrorKind::NotFound => Msg::IoNotFound,
+        ErrorKind::PermissionDenied => Msg::IoPermissionDenied,
+        ErrorKind::AlreadyExists => Msg::IoAlreadyExists,
+        ErrorKind::StorageFull => Msg::IoStorageFull,
+        ErrorKind::ReadOnlyFilesystem => Msg::IoReadOnly,
+        _ => return e.to_string(),
+    };
+    tr!(msg, system = e)
 }
 
 /// The problems in their order, each group's first `SHOWN_OF_A_KIND` in full; after the last

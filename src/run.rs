@@ -279,7 +279,7 @@ fn write_revisions(
     revisions_out::write_csv(&dir.join("revisions.csv"), r)?;
     let md = dir.join("revisions.md");
     std::fs::write(&md, revisions_out::markdown(r, catalogue))
-        .map_err(|e| Error::io(&md, tr!(Msg::RevStepWrite), e))?;
+        .map_err(|e| Error::io(&md, Msg::RevStepWrite, e))?;
     if plan.xlsx_output {
         revisions_out::write_xlsx(&dir.join(revisions_out::REVISIONS_XLSX), r)?;
     }
@@ -371,8 +371,8 @@ fn input_records(inputs: &Inputs) -> Vec<InputRecord> {
 /// Every output file of the staged run (the data snapshot aside), sorted, with its hash.
 fn output_records(dir: &Path) -> Result<Vec<FileRecord>> {
     fn walk(dir: &Path, base: &Path, out: &mut Vec<FileRecord>) -> Result<()> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, tr!(Msg::StoreStepListOutputs), e))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| Error::io(dir, Msg::StoreStepListOutputs, e))?;
         for entry in entries.flatten() {
             let path = entry.path();
             let shown = path

@@ -121,8 +121,8 @@ const DEFAULT_CHANGE_THRESHOLD_PCT: f64 = 50.0;
 
 /// Reads and resolves a pipeline file.
 pub fn load(path: &Path) -> Result<Plan> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::io(path, tr!(Msg::CfgReadingPipeline), e))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::io(path, Msg::CfgReadingPipeline, e))?;
     resolve(path, &text)
 }
 

@@ -7,6 +7,7 @@ pub mod table;
 pub mod texts;
 pub mod workbook;
 
+use crate::lang::Msg;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -86,8 +87,7 @@ pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
             return Ok((Catalogue::built_in(), record));
         }
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::io(path, "reading the product catalogue", e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, Msg::CatReading, e))?;
     let record = FileRecord {
         path: path.display().to_string(),
         bytes: bytes.len() as u64,

@@ -231,8 +231,7 @@ pub fn read(
     );
     let mut problems = Vec::new();
     for (file_id, path) in plan.files.iter().enumerate() {
-        let bytes =
-            std::fs::read(path).map_err(|e| Error::io(path, "reading an input table", e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, Msg::IoReadInput, e))?;
         let sha256 = sha256_hex(&bytes);
         let key = Cache::key(&sha256, &reading);
         let start = table.len();

@@ -12,7 +12,6 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::lang::Msg;
-use crate::tr;
 use detect::{Draft, Mapping, Unit};
 
 /// What `init` wrote and what is left to do.
@@ -50,7 +49,7 @@ pub fn init(folder: &Path, out: Option<&Path>) -> Result<Outcome> {
     let base = relative(out.parent().unwrap_or(Path::new("")), folder)?;
     let folder_shown = folder_name(folder);
     let text = write::pipeline(&draft, &folder_shown, &base, &all);
-    std::fs::write(&out, &text).map_err(|e| Error::io(&out, tr!(Msg::InitWritingPipeline), e))?;
+    std::fs::write(&out, &text).map_err(|e| Error::io(&out, Msg::InitWritingPipeline, e))?;
     let (report, todos) = report(&draft, &out);
     Ok(Outcome {
         pipeline: out,
@@ -78,7 +77,7 @@ fn relative(from: &Path, to: &Path) -> Result<String> {
         };
         std::path::absolute(p)
             .map(|a| crate::config::plan::normalize(&a))
-            .map_err(|e| Error::io(p, tr!(Msg::InitResolvingPath), e))
+            .map_err(|e| Error::io(p, Msg::InitResolvingPath, e))
     };
     let (from, to) = (absolute(from)?, absolute(to)?);
     let (a, b): (Vec<Component>, Vec<Component>) =

@@ -73,7 +73,7 @@ pub fn scan(folder: &Path) -> Result<(Vec<Found>, Vec<String>)> {
 }
 
 fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()> {
-    let listing = |e| Error::io(dir, tr!(Msg::InitListingFolder), e);
+    let listing = |e| Error::io(dir, Msg::InitListingFolder, e);
     for entry in std::fs::read_dir(dir).map_err(listing)? {
         let entry = entry.map_err(listing)?;
         let path = entry.path();
@@ -123,7 +123,7 @@ pub fn parse_year(text: &str) -> Option<i32> {
 }
 
 fn read_csv(path: &Path) -> Result<Content> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, tr!(Msg::InitReadingFile), e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, Msg::InitReadingFile, e))?;
     let decoded = match decode::decode(&bytes, Encoding::Auto) {
         Ok(decoded) => decoded,
         Err(bad) => return Ok(Content::Unreadable(at_line_column(&bad))),

@@ -1,6 +1,7 @@
 //! The machine-readable outputs: totals.csv, villages.csv and warnings.csv. UTF-8 without
 //! BOM, LF, sorted, sums exact and ratios to four decimals, so other tools can rely on them.
 
+use crate::lang::Msg;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -19,7 +20,7 @@ use crate::warning::Warning;
 const DP: u32 = CSV_RATIO_DECIMALS;
 
 fn writer(path: &Path) -> Result<csv::Writer<BufWriter<File>>> {
-    let file = File::create(path).map_err(|e| Error::io(path, "creating an output file", e))?;
+    let file = File::create(path).map_err(|e| Error::io(path, Msg::IoCreateOutput, e))?;
     Ok(csv::WriterBuilder::new().from_writer(BufWriter::new(file)))
 }
 
@@ -27,25 +28,25 @@ fn finish(path: &Path, w: csv::Writer<BufWriter<File>>) -> Result<()> {
     let mut inner = w.into_inner().map_err(|e| {
         Error::io(
             path,
-            "writing an output file",
+            Msg::IoWriteOutput,
             std::io::Error::other(e.to_string()),
         )
     })?;
     inner
         .flush()
-        .map_err(|e| Error::io(path, "writing an output file", e))?;
+        .map_err(|e| Error::io(path, Msg::IoWriteOutput, e))?;
     inner
         .into_inner()
-        .map_err(|e| Error::io(path, "writing an output file", e.into_error()))?
+        .map_err(|e| Error::io(path, Msg::IoWriteOutput, e.into_error()))?
         .sync_all()
-        .map_err(|e| Error::io(path, "writing an output file", e))
+        .map_err(|e| Error::io(path, Msg::IoWriteOutput, e))
 }
 
 fn io(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
     move |e| {
         Error::io(
             path,
-            "writing an output file",
+            Msg::IoWriteOutput,
             std::io::Error::other(e.to_string()),
         )
     }

@@ -6,6 +6,7 @@ pub mod markdown;
 pub mod sheet;
 pub mod xlsx;
 
+use crate::lang::Msg;
 use std::path::Path;
 
 use crate::aggregate::Results;
@@ -123,10 +124,9 @@ pub fn write(
     for chart in charts {
         let path = dir.join(&chart.name);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io(dir, "creating the charts folder", e))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, Msg::IoCreateCharts, e))?;
         }
-        std::fs::write(&path, &chart.bytes).map_err(|e| Error::io(&path, "writing a chart", e))?;
+        std::fs::write(&path, &chart.bytes).map_err(|e| Error::io(&path, Msg::IoWriteChart, e))?;
     }
     csv_out::write_totals(
         &dir.join(TOTALS_CSV),
@@ -139,7 +139,7 @@ pub fn write(
     }
     csv_out::write_warnings(&dir.join(WARNINGS_CSV), warnings)?;
     let md = dir.join(TOTALS_MD);
-    std::fs::write(&md, markdown).map_err(|e| Error::io(&md, "writing an output file", e))?;
+    std::fs::write(&md, markdown).map_err(|e| Error::io(&md, Msg::IoWriteOutput, e))?;
     if !plan.xlsx_output {
         return Ok(());
     }

@@ -2,6 +2,7 @@
 //! figures, the warnings and the charts, in one workbook for offices that work in Excel or
 //! WPS. The same inputs give the same bytes.
 
+use crate::lang::Msg;
 use std::io::Write;
 use std::path::Path;
 
@@ -52,7 +53,7 @@ pub fn error(path: &Path) -> impl Fn(XlsxError) -> Error + '_ {
     move |e| {
         Error::io(
             path,
-            "writing totals.xlsx",
+            Msg::IoWriteTotalsXlsx,
             std::io::Error::other(e.to_string()),
         )
     }
@@ -125,7 +126,7 @@ pub fn save(mut workbook: Workbook, title: &str, path: &Path) -> Result<()> {
         .set_creation_datetime(&created);
     workbook.set_properties(&properties);
     let bytes = workbook.save_to_buffer().map_err(&err)?;
-    let io = |e| Error::io(path, "writing a workbook", e);
+    let io = |e| Error::io(path, Msg::IoWriteWorkbook, e);
     let mut file = std::fs::File::create(path).map_err(io)?;
     file.write_all(&bytes).map_err(io)?;
     file.sync_all().map_err(io)

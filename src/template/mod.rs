@@ -195,7 +195,7 @@ pub fn write(pipeline: &Path, village: Option<&str>, out: &Path) -> Result<Vec<P
             found
         }
     };
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, "creating the templates folder", e))?;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, Msg::IoCreateTemplates, e))?;
     let mut written = Vec::new();
     for village in chosen {
         let path = out.join(file_name(village));

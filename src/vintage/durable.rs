@@ -8,7 +8,6 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::lang::Msg;
-use crate::tr;
 
 /// Flushes one file's contents to disk.
 pub fn sync_file(path: &Path) -> Result<()> {
@@ -17,18 +16,18 @@ pub fn sync_file(path: &Path) -> Result<()> {
         .read(true)
         .write(cfg!(windows))
         .open(path)
-        .map_err(|e| Error::io(path, tr!(Msg::StoreStepOpenFileToFlush), e))?;
+        .map_err(|e| Error::io(path, Msg::StoreStepOpenFileToFlush, e))?;
     file.sync_all()
-        .map_err(|e| Error::io(path, tr!(Msg::StoreStepFlushFile), e))
+        .map_err(|e| Error::io(path, Msg::StoreStepFlushFile, e))
 }
 
 /// Flushes a folder's entries (names created, renamed or removed in it) to disk.
 #[cfg(unix)]
 pub fn sync_dir(path: &Path) -> Result<()> {
-    let dir = fs::File::open(path)
-        .map_err(|e| Error::io(path, tr!(Msg::StoreStepOpenFolderToFlush), e))?;
+    let dir =
+        fs::File::open(path).map_err(|e| Error::io(path, Msg::StoreStepOpenFolderToFlush, e))?;
     dir.sync_all()
-        .map_err(|e| Error::io(path, tr!(Msg::StoreStepFlushFolder), e))
+        .map_err(|e| Error::io(path, Msg::StoreStepFlushFolder, e))
 }
 
 /// Windows cannot open a folder as a file; NTFS journals its metadata itself.
@@ -41,13 +40,13 @@ pub fn sync_dir(_path: &Path) -> Result<()> {
 /// not followed: a staging folder holds none, and a link's target is not ours to flush.
 pub fn sync_tree(dir: &Path) -> Result<()> {
     let entries =
-        fs::read_dir(dir).map_err(|e| Error::io(dir, tr!(Msg::StoreStepListFolderToFlush), e))?;
+        fs::read_dir(dir).map_err(|e| Error::io(dir, Msg::StoreStepListFolderToFlush, e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, tr!(Msg::StoreStepListFolderToFlush), e))?;
+        let entry = entry.map_err(|e| Error::io(dir, Msg::StoreStepListFolderToFlush, e))?;
         let path = entry.path();
         let kind = entry
             .file_type()
-            .map_err(|e| Error::io(&path, tr!(Msg::StoreStepFlushFile), e))?;
+            .map_err(|e| Error::io(&path, Msg::StoreStepFlushFile, e))?;
         if kind.is_dir() {
             sync_tree(&path)?;
         } else if kind.is_file() {
@@ -71,9 +70,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     if let Err(e) = write() {
         let _ = fs::remove_file(&temporary);
-        return Err(Error::io(&temporary, tr!(Msg::StoreStepWriteFile), e));
+        return Err(Error::io(&temporary, Msg::StoreStepWriteFile, e));
     }
-    fs::rename(&temporary, path).map_err(|e| Error::io(path, tr!(Msg::StoreStepReplaceFile), e))?;
+    fs::rename(&temporary, path).map_err(|e| Error::io(path, Msg::StoreStepReplaceFile, e))?;
     sync_dir(dir)
 }
 

@@ -52,7 +52,7 @@ impl Journal {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io(&path, tr!(Msg::StoreStepReadHistory), e)),
+            Err(e) => return Err(Error::io(&path, Msg::StoreStepReadHistory, e)),
         };
         let mut events = Vec::new();
         for (i, line) in text

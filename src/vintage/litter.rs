@@ -14,7 +14,6 @@ use super::store::RunLock;
 use crate::error::{Error, Result};
 use crate::ingest::cache::TEMP_PREFIX;
 use crate::lang::Msg;
-use crate::tr;
 
 /// Whether a cache file name is a temporary one: ours, or the `tempfile` crate's default
 /// (`.tmp` and 6 letters or digits) that agristat used before it named its own.
@@ -31,8 +30,7 @@ pub fn clean(root: &Path, staging: &[std::path::PathBuf], _lock: &RunLock) -> Re
     for dir in staging {
         // Checked again right before removing: only a folder carrying our marker goes.
         if inspect::is_marked_staging(dir) {
-            fs::remove_dir_all(dir)
-                .map_err(|e| Error::io(dir, tr!(Msg::StoreStepRemoveStaging), e))?;
+            fs::remove_dir_all(dir).map_err(|e| Error::io(dir, Msg::StoreStepRemoveStaging, e))?;
         }
     }
     if let Ok(runs) = fs::read_dir(root.join(inspect::RUNS)) {
@@ -51,7 +49,7 @@ pub fn unmark(run: &Path) -> Result<()> {
     let marker = run.join(inspect::MARKER);
     let ours = fs::read_to_string(&marker).is_ok_and(|t| t.starts_with(inspect::MARKER_HEAD));
     if ours {
-        fs::remove_file(&marker).map_err(|e| Error::io(&marker, tr!(Msg::StoreStepUnmark), e))?;
+        fs::remove_file(&marker).map_err(|e| Error::io(&marker, Msg::StoreStepUnmark, e))?;
         durable::sync_dir(run)?;
     }
     Ok(())
@@ -70,7 +68,7 @@ fn remove_files(dir: &Path, matches: fn(&str) -> bool) -> Result<()> {
         if (kind.is_file() || kind.is_symlink()) && matches(&name) {
             let path = entry.path();
             fs::remove_file(&path)
-                .map_err(|e| Error::io(&path, tr!(Msg::StoreStepRemoveTemporary), e))?;
+                .map_err(|e| Error::io(&path, Msg::StoreStepRemoveTemporary, e))?;
         }
     }
     Ok(())

@@ -9,7 +9,6 @@ use crate::error::{Error, Location, Result};
 use crate::hash::sha256_hex;
 pub use crate::hash::FileRecord;
 use crate::lang::Msg;
-use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputRecord {
@@ -94,7 +93,7 @@ pub fn row_location(inputs: &[InputRecord], table: &str, index: u32, line: u32) 
 }
 
 pub fn file_record(path: &Path, shown: &str) -> Result<FileRecord> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, tr!(Msg::StoreStepHashFile), e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, Msg::StoreStepHashFile, e))?;
     Ok(FileRecord {
         path: shown.to_string(),
         bytes: bytes.len() as u64,
@@ -126,26 +125,21 @@ pub fn content_hash(
 impl Manifest {
     pub fn read(path: &Path) -> Result<Manifest> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io(path, tr!(Msg::StoreStepReadManifest), e))?;
+            .map_err(|e| Error::io(path, Msg::StoreStepReadManifest, e))?;
         serde_json::from_str(&text).map_err(|e| {
             Error::io(
                 path,
-                tr!(Msg::StoreStepReadManifest),
+                Msg::StoreStepReadManifest,
                 std::io::Error::new(std::io::ErrorKind::InvalidData, e),
             )
         })
     }
 
     pub fn write(&self, path: &Path) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(self).map_err(|e| {
-            Error::io(
-                path,
-                tr!(Msg::StoreStepWriteManifest),
-                std::io::Error::other(e),
-            )
-        })?;
+        let mut text = serde_json::to_string_pretty(self)
+            .map_err(|e| Error::io(path, Msg::StoreStepWriteManifest, std::io::Error::other(e)))?;
         text.push('\n');
-        std::fs::write(path, text).map_err(|e| Error::io(path, tr!(Msg::StoreStepWriteManifest), e))
+        std::fs::write(path, text).map_err(|e| Error::io(path, Msg::StoreStepWriteManifest, e))
     }
 }
 

@@ -166,7 +166,7 @@ pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
     let io = |e: csv::Error| {
         Error::io(
             path,
-            tr!(Msg::RevStepWrite),
+            Msg::RevStepWrite,
             std::io::Error::other(e.to_string()),
         )
     };
@@ -178,8 +178,7 @@ pub fn write_csv(path: &Path, r: &Revisions) -> Result<()> {
     for record in records {
         w.serialize(record).map_err(io)?;
     }
-    w.flush()
-        .map_err(|e| Error::io(path, tr!(Msg::RevStepWrite), e))
+    w.flush().map_err(|e| Error::io(path, Msg::RevStepWrite, e))
 }
 
 const HEADER: [&str; 14] = [

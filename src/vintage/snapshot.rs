@@ -26,7 +26,6 @@ use crate::ingest::{Cache, Inputs};
 use crate::lang::Msg;
 use crate::level::Level;
 use crate::schema::TableKind;
-use crate::tr;
 
 /// Each table of a stored run as a data frame with `_file` and `_line`.
 pub type Frames = std::collections::BTreeMap<TableKind, DataFrame>;
@@ -39,24 +38,22 @@ fn table_file(kind: TableKind) -> String {
 }
 
 fn write(path: &Path, df: &mut DataFrame) -> Result<()> {
-    let mut file =
-        File::create(path).map_err(|e| Error::io(path, tr!(Msg::StoreStepSaveData), e))?;
+    let mut file = File::create(path).map_err(|e| Error::io(path, Msg::StoreStepSaveData, e))?;
     IpcWriter::new(&mut file).finish(df).map_err(|e| {
         Error::io(
             path,
-            tr!(Msg::StoreStepSaveData),
+            Msg::StoreStepSaveData,
             std::io::Error::other(e.to_string()),
         )
     })
 }
 
 fn read(path: &Path) -> Result<DataFrame> {
-    let file =
-        File::open(path).map_err(|e| Error::io(path, tr!(Msg::StoreStepReadEarlierData), e))?;
+    let file = File::open(path).map_err(|e| Error::io(path, Msg::StoreStepReadEarlierData, e))?;
     IpcReader::new(file).finish().map_err(|e| {
         Error::io(
             path,
-            tr!(Msg::StoreStepReadEarlierData),
+            Msg::StoreStepReadEarlierData,
             std::io::Error::other(e.to_string()),
         )
     })
@@ -96,9 +93,8 @@ pub fn results_frame(results: &Results, levels: &[Level]) -> Result<DataFrame> {
 /// Saves the tables (one entry per input file) and the results into `run_dir/data/`.
 pub fn save(run_dir: &Path, inputs: &Inputs, cache: &Cache, results: &DataFrame) -> Result<()> {
     let dir = run_dir.join(DATA);
-    let created = |d: &Path| {
-        std::fs::create_dir_all(d).map_err(|e| Error::io(d, tr!(Msg::StoreStepSaveData), e))
-    };
+    let created =
+        |d: &Path| std::fs::create_dir_all(d).map_err(|e| Error::io(d, Msg::StoreStepSaveData, e));
     created(&dir)?;
     for (kind, table) in &inputs.tables {
         let table_dir = dir.join(table_dir(*kind));
@@ -151,8 +147,8 @@ pub fn load_tables_where(run_dir: &Path, keep: impl Fn(TableKind, u32) -> bool) 
 
 /// A table's kept per-file entries, in file order, stacked with the index of each row's file.
 fn load_files(dir: &Path, keep: impl Fn(u32) -> bool) -> Result<DataFrame> {
-    let listing = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, tr!(Msg::StoreStepReadEarlierData), e))?;
+    let listing =
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, Msg::StoreStepReadEarlierData, e))?;
     let mut entries: Vec<(u32, std::path::PathBuf)> = listing
         .flatten()
         .filter_map(|e| {

@@ -136,7 +136,7 @@ impl Store {
     pub fn view(&self) -> Result<State> {
         let dir = self.runs_dir();
         let contents =
-            inspect::contents(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepListRuns), e))?;
+            inspect::contents(&dir).map_err(|e| Error::io(&dir, Msg::StoreStepListRuns, e))?;
         let current = self.checked_current(false)?;
         let (journal, _) = Journal::effective(&self.root, &contents.runs, current.as_deref())?;
         Ok(State {
@@ -157,27 +157,25 @@ impl Store {
     pub fn lock(&self, wait: bool) -> Result<RunLock> {
         self.own_contents()?;
         fs::create_dir_all(&self.root)
-            .map_err(|e| Error::io(&self.root, tr!(Msg::StoreStepCreateOutput), e))?;
+            .map_err(|e| Error::io(&self.root, Msg::StoreStepCreateOutput, e))?;
         let path = self.root.join(LOCK);
         let file = fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| Error::io(&path, tr!(Msg::StoreStepOpenLock), e))?;
+            .map_err(|e| Error::io(&path, Msg::StoreStepOpenLock, e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) if wait => {
                 eprintln!("{}", tr!(Msg::StoreWaiting, dir = self.root.display()));
                 file.lock()
-                    .map_err(|e| Error::io(&path, tr!(Msg::StoreStepWaitLock), e))?;
+                    .map_err(|e| Error::io(&path, Msg::StoreStepWaitLock, e))?;
             }
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(refuse(&self.root, tr!(Msg::StoreBusy)))
             }
-            Err(fs::TryLockError::Error(e)) => {
-                return Err(Error::io(&path, tr!(Msg::StoreStepLock), e))
-            }
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, Msg::StoreStepLock, e)),
         }
         Ok(RunLock { _file: file })
     }
@@ -185,15 +183,14 @@ impl Store {
     /// A staging folder for a new run, marked as agristat's with the owner's process id.
     pub fn begin(&self, _lock: &RunLock) -> Result<Staging> {
         let dir = self.runs_dir();
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepCreateRuns), e))?;
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, Msg::StoreStepCreateRuns, e))?;
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(&dir)
-            .map_err(|e| Error::io(&dir, tr!(Msg::StoreStepCreateStaging), e))?;
+            .map_err(|e| Error::io(&dir, Msg::StoreStepCreateStaging, e))?;
         let marker = dir.path().join(MARKER);
         let text = format!("{MARKER_HEAD}\npid {}\n", std::process::id());
-        fs::write(&marker, text)
-            .map_err(|e| Error::io(&marker, tr!(Msg::StoreStepMarkStaging), e))?;
+        fs::write(&marker, text).map_err(|e| Error::io(&marker, Msg::StoreStepMarkStaging, e))?;
         Ok(Staging { dir })
     }
 
@@ -206,8 +203,7 @@ impl Store {
         // folder holding a marker file (removed by the next run), where unmarking first left
         // an unmarked staging folder that nothing may ever remove.
         let stored = durable::sync_tree(&staged).and_then(|()| {
-            fs::rename(&staged, &target)
-                .map_err(|e| Error::io(&target, tr!(Msg::StoreStepStoreRun), e))
+            fs::rename(&staged, &target).map_err(|e| Error::io(&target, Msg::StoreStepStoreRun, e))
         });
         if let Err(e) = stored {
             // Our own staging folder, created by this process: not a run yet.
@@ -233,9 +229,9 @@ impl Store {
         let temporary = self.root.join(format!(".{CURRENT}.{}", std::process::id()));
         let _ = fs::remove_file(&temporary);
         symlink(&Path::new(RUNS).join(id), &temporary)
-            .map_err(|e| Error::io(&temporary, tr!(Msg::StoreStepLinkRun), e))?;
+            .map_err(|e| Error::io(&temporary, Msg::StoreStepLinkRun, e))?;
         fs::rename(&temporary, &link)
-            .map_err(|e| Error::io(&link, tr!(Msg::StoreStepSwitchCurrent), e))?;
+            .map_err(|e| Error::io(&link, Msg::StoreStepSwitchCurrent, e))?;
         durable::sync_dir(&self.root)
     }
 

@@ -87,7 +87,8 @@ fn a_pipeline_file_that_does_not_read_in_chinese() {
     let out = zh(&wd, &["run", "nowhere.toml"]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.starts_with("nowhere.toml: 读取流程文件: "),
+        out.stderr
+            .starts_with("nowhere.toml：读取流程文件时出错：找不到这个文件或文件夹（"),
         "{}",
         out.stderr
     );

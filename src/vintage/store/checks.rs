@@ -75,14 +75,14 @@ impl Store {
     /// make: a folder never used by agristat must be empty, and `runs/` hold its runs only.
     pub(super) fn own_contents(&self) -> Result<Contents> {
         let foreign = inspect::foreign_in_new_folder(&self.root)
-            .map_err(|e| Error::io(&self.root, tr!(Msg::StoreStepListOutput), e))?;
+            .map_err(|e| Error::io(&self.root, Msg::StoreStepListOutput, e))?;
         if !foreign.is_empty() {
             let message = tr!(Msg::StoreForeignOutput, found = listed(&foreign));
             return Err(refuse(&self.root, message));
         }
         let dir = self.runs_dir();
         let contents =
-            inspect::contents(&dir).map_err(|e| Error::io(&dir, tr!(Msg::StoreStepListRuns), e))?;
+            inspect::contents(&dir).map_err(|e| Error::io(&dir, Msg::StoreStepListRuns, e))?;
         if !contents.foreign.is_empty() {
             let message = tr!(
                 Msg::StoreForeignRuns,
