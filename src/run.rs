@@ -150,10 +150,10 @@ pub fn run(pipeline: &Path, wait: bool) -> Result<Outcome> {
 
 /// What the run summary adds after the revisions: cache entries that failed their check,
 /// and villages.csv left out.
-fn notes(damaged: &[(String, &str)], layout: &Layout) -> String {
+fn notes(damaged: &[(String, Msg)], layout: &Layout) -> String {
     let mut notes = String::new();
     for (path, why) in damaged {
-        let note = tr!(Msg::RunCacheNotUsed, path = path, why = why);
+        let note = tr!(Msg::RunCacheNotUsed, path = path, why = tr!(*why));
         notes.push_str(&format!("{note}\n"));
     }
     if !layout.villages_csv {
@@ -338,7 +338,7 @@ fn compute(plan: &Plan, cache: &Cache) -> Result<Computed> {
 }
 
 /// Input files whose cache entry failed its check, and why.
-fn damaged_cache_entries(inputs: &Inputs) -> Vec<(String, &'static str)> {
+fn damaged_cache_entries(inputs: &Inputs) -> Vec<(String, Msg)> {
     let mut damaged = Vec::new();
     for table in inputs.tables.values() {
         for (path, info) in table.files.iter().zip(&table.file_info) {

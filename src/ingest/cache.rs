@@ -5,6 +5,7 @@
 //! and the SHA-256 of its rows; an entry whose check fails is damaged, never trusted: its
 //! file is parsed again and the run says so.
 
+use crate::lang::Msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -74,17 +75,17 @@ impl Cache {
             return Lookup::Miss;
         };
         let Some(check) = Check::parse(&check) else {
-            return Lookup::Damaged("its check file is unreadable");
+            return Lookup::Damaged(Msg::CacheCheckUnreadable);
         };
         if check.key != key {
-            return Lookup::Damaged("it was made for another file or way of reading");
+            return Lookup::Damaged(Msg::CacheOtherKey);
         }
         if check.sha256 != sha256_hex(&bytes) {
-            return Lookup::Damaged("its rows do not match their checksum");
+            return Lookup::Damaged(Msg::CacheChecksum);
         }
         match IpcReader::new(std::io::Cursor::new(bytes)).finish() {
             Ok(df) => Lookup::Hit(df, check.columns, check.sheets),
-            Err(_) => Lookup::Damaged("its rows are unreadable"),
+            Err(_) => Lookup::Damaged(Msg::CacheRowsUnreadable),
         }
     }
 
@@ -116,7 +117,7 @@ pub enum Lookup {
     Hit(DataFrame, Vec<u64>, Vec<SheetColumns>),
     Miss,
     /// An entry whose check failed, and why.
-    Damaged(&'static str),
+    Damaged(Msg),
 }
 
 /// An entry's check file: the key it was made for, the SHA-256 of its rows, the column of each

@@ -66,7 +66,7 @@ pub struct FileInfo {
     pub cache_key: String,
     /// Why the file's cache entry could not be trusted, if it was damaged (the file was then
     /// parsed again and its entry replaced).
-    pub damaged_cache: Option<&'static str>,
+    pub damaged_cache: Option<Msg>,
     /// A workbook's sheets that were read, with each field's column in each; empty for CSV.
     pub sheets: Vec<SheetColumns>,
 }

@@ -345,3 +345,7 @@ io-permission-denied = { $system }
 io-already-exists = { $system }
 io-storage-full = { $system }
 io-read-only = { $system }
+cache-check-unreadable = its check file is unreadable
+cache-other-key = it was made for another file or way of reading
+cache-checksum = its rows do not match their checksum
+cache-rows-unreadable = its rows are unreadable

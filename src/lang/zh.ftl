@@ -345,3 +345,7 @@ io-permission-denied = 没有权限（{ $system }）
 io-already-exists = 已经存在（{ $system }）
 io-storage-full = 磁盘已满（{ $system }）
 io-read-only = 文件系统是只读的（{ $system }）
+cache-check-unreadable = 它的校验文件无法读取
+cache-other-key = 它是为另一个文件或另一种读法生成的
+cache-checksum = 它的数据行与校验和不符
+cache-rows-unreadable = 它的数据行无法读取
