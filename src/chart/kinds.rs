@@ -1,6 +1,8 @@
 //! The default chart set: what each chart shows for one area, as a `Figure`. A chart that
 //! has nothing to show returns the reason instead.
 
+use crate::lang::Msg;
+use crate::tr;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::data::{Area, ChartData};
@@ -41,7 +43,7 @@ pub fn gov_by_sector(d: &ChartData, area: &Area) -> Built {
     let total = d
         .value(area, Ind::GrossOutputValue, "")
         .filter(|v| *v > 0.0)
-        .ok_or("no gross output value")?;
+        .ok_or_else(|| tr!(Msg::ChartNoOutputValue))?;
     let sectors: Vec<(Sector, f64)> = Sector::ALL
         .into_iter()
         .filter_map(|s| {
@@ -89,13 +91,10 @@ fn ranked(d: &ChartData, area: &Area, indicator: Ind, item: &str) -> Vec<(String
 pub fn gov_by_area(d: &ChartData, area: &Area) -> Built {
     let total = d
         .value(area, Ind::GrossOutputValue, "")
-        .ok_or("no gross output value")?;
+        .ok_or_else(|| tr!(Msg::ChartNoOutputValue))?;
     let rows = ranked(d, area, Ind::GrossOutputValue, "");
     if rows.is_empty() {
-        return Err(format!(
-            "no {} has a gross output value",
-            area.child_noun(d)
-        ));
+        return Err(tr!(Msg::ChartNoAreaOutputValue, areas = area.child_noun(d)));
     }
     let mean = total / rows.len() as f64;
     let mut b = bars(
@@ -141,7 +140,7 @@ pub fn crops(d: &ChartData, area: &Area) -> Built {
         .filter(|(_, a, _)| *a > 0.0)
         .collect();
     if items.is_empty() {
-        return Err("no crops".into());
+        return Err(tr!(Msg::ChartNoCrops));
     }
     items.sort_by(|a, b| b.1.total_cmp(&a.1));
     let names: Vec<String> = items.iter().map(|i| i.0.clone()).collect();
@@ -188,7 +187,7 @@ pub fn livestock(d: &ChartData, area: &Area) -> Built {
         }
     }
     if species.is_empty() {
-        return Err("no livestock".into());
+        return Err(tr!(Msg::ChartNoLivestock));
     }
     let mut units: Vec<String> = Vec::new();
     for s in &species {
@@ -253,7 +252,7 @@ pub fn income_by_area(d: &ChartData, area: &Area) -> Built {
         .ok_or("no income or population")?;
     let rows = ranked(d, area, Ind::NetIncomePerCapita, "");
     if rows.is_empty() {
-        return Err(format!("no {} has income", area.child_noun(d)));
+        return Err(tr!(Msg::ChartNoIncome, areas = area.child_noun(d)));
     }
     let children = d.children(area);
     let by_name = |name: &str| children.iter().find(|c| c.name == name).cloned();
@@ -386,7 +385,7 @@ pub fn comparison(d: &ChartData, area: &Area) -> Built {
         })
         .collect();
     if rows.is_empty() {
-        return Err(format!("no figures for {previous_year}"));
+        return Err(tr!(Msg::ChartNoFigures, year = previous_year));
     }
     Ok(Figure {
         title: format!("{}{}年主要指标比{}年增长", area.name, d.year, previous_year),
@@ -447,10 +446,7 @@ fn trend_line(d: &ChartData, area: &Area, years: &[i32], headline: usize) -> Opt
 pub fn trend(d: &ChartData, area: &Area) -> Built {
     let years = &d.results.hierarchy.years;
     if years.len() < TREND_MIN_YEARS {
-        return Err(format!(
-            "needs three or more years (the pipeline has {})",
-            years.len()
-        ));
+        return Err(tr!(Msg::ChartFewYears, years = years.len()));
     }
     let mut panels: Vec<Lines> = Vec::new();
     let mut output_value = false;
@@ -476,7 +472,7 @@ pub fn trend(d: &ChartData, area: &Area) -> Built {
         }
     }
     if panels.is_empty() {
-        return Err("no headline figures in any year".into());
+        return Err(tr!(Msg::ChartNoHeadline));
     }
     let (first, last) = (years[0], years[years.len() - 1]);
     let prices = if output_value {
