@@ -9,10 +9,11 @@ use crate::aggregate::areas::Hierarchy;
 use crate::aggregate::cells::Measure;
 use crate::aggregate::facts::{FactSource, Years};
 use crate::aggregate::{self, Scope};
+use crate::catalogue::Catalogue;
 use crate::config;
 use crate::error::{did_you_mean, Error, Location, Problem, Result};
 use crate::figure::{plain, Figure};
-use crate::indicators::{self, Ind};
+use crate::indicators::{self, Ind, Indicator};
 use crate::ingest;
 use crate::ingest::Table;
 use crate::lang::Msg;
@@ -108,72 +109,111 @@ pub fn explain(
         value = value.map_or("—".to_string(), plain),
         unit = unit
     );
-    let mut out = format!("{head}\n");
-    let hierarchy = &results.hierarchy;
     let years = Years {
         report: plan.year,
         comparison: plan.previous_year,
         base: plan.base_year,
     };
-    let source = FactSource::new(&tables, &catalogue, years);
-    let parts: Vec<(Ind, i32, bool)> = match def.ratio {
-        None => vec![(def.id, year, false)],
-        Some(r) => vec![
-            (r.numerator, year, false),
-            (
-                r.denominator,
-                if r.previous_year { year - 1 } else { year },
-                !r.same_item,
-            ),
-        ],
+    let run = Run {
+        tables: &tables,
+        catalogue: &catalogue,
+        manifest: &manifest,
+        hierarchy: &results.hierarchy,
+        source: FactSource::new(&tables, &catalogue, years),
     };
-    if let Some(r) = def.ratio {
-        out.push_str(&format!(
-            "  = Σ {} ÷ Σ {}{}\n",
-            r.numerator.key(),
-            r.denominator.key(),
-            if r.multiplier == 100 { " × 100" } else { "" }
-        ));
-    }
-    for (measure, at, total_item) in parts {
-        let wanted_item = if total_item { "" } else { item_code.as_str() };
-        let rows = contributing_rows(&source, hierarchy, area, at, measure, wanted_item);
-        let measure_def = measure.def();
-        let unit = indicators::unit_of(measure_def, wanted_item, &catalogue);
-        let part = tr!(
-            Msg::ExplainPart,
-            measure = measure.key(),
-            name = measure_def.name_zh,
-            year = at,
-            count = rows.len()
-        );
-        out.push_str(&format!("  {part}\n"));
-        for (kind, row, value) in rows {
-            let table = &tables[&kind];
-            let village = table.texts("village_code").map_or("", |c| &c[row]);
-            let village_name = hierarchy
-                .villages
-                .id(village)
-                .map_or("", |v| hierarchy.villages.names[v as usize].as_str());
-            let source_item = item_of(table, row);
-            let source_item = catalogue
-                .get(source_item)
-                .map_or(source_item.to_string(), |p| p.name.clone());
-            let shown = Figure::sum(value, None, None).exact_value(measure_def);
-            let at = row_location(
-                &manifest.inputs,
-                kind.name(),
-                table.file[row],
-                table.line[row],
-            );
+    Ok(format!(
+        "{head}\n{}",
+        run.parts(def, area, year, &item_code)
+    ))
+}
+
+/// What the current run's figures are made of: its tables, its catalogue, where its rows came
+/// from, its areas.
+struct Run<'a> {
+    tables: &'a BTreeMap<TableKind, Table>,
+    catalogue: &'a Catalogue,
+    manifest: &'a Manifest,
+    hierarchy: &'a Hierarchy,
+    source: FactSource<'a>,
+}
+
+impl Run<'_> {
+    /// The sums behind indicator `def` (numerator and denominator for a ratio), each with
+    /// the rows that make it up.
+    fn parts(&self, def: &Indicator, area: &str, year: i32, item_code: &str) -> String {
+        let mut out = String::new();
+        let parts: Vec<(Ind, i32, bool)> = match def.ratio {
+            None => vec![(def.id, year, false)],
+            Some(r) => vec![
+                (r.numerator, year, false),
+                (
+                    r.denominator,
+                    if r.previous_year { year - 1 } else { year },
+                    !r.same_item,
+                ),
+            ],
+        };
+        if let Some(r) = def.ratio {
             out.push_str(&format!(
-                "    {at}  {village} {village_name}  {} {source_item}  {} {unit}\n",
-                kind.name(),
-                shown.map_or(String::new(), plain)
+                "  = Σ {} ÷ Σ {}{}\n",
+                r.numerator.key(),
+                r.denominator.key(),
+                if r.multiplier == 100 { " × 100" } else { "" }
             ));
         }
+        for (measure, at, total_item) in parts {
+            let wanted_item = if total_item { "" } else { item_code };
+            let rows =
+                contributing_rows(&self.source, self.hierarchy, area, at, measure, wanted_item);
+            let part = tr!(
+                Msg::ExplainPart,
+                measure = measure.key(),
+                name = measure.def().name_zh,
+                year = at,
+                count = rows.len()
+            );
+            out.push_str(&format!("  {part}\n"));
+            let unit = indicators::unit_of(measure.def(), wanted_item, self.catalogue);
+            for (kind, row, value) in rows {
+                out.push_str(&self.row_line(kind, row, value, measure, &unit));
+            }
+        }
+        out
     }
-    Ok(out)
+
+    /// One contributing row: where it is, its village, its item and what it adds.
+    fn row_line(
+        &self,
+        kind: TableKind,
+        row: usize,
+        value: i128,
+        measure: Ind,
+        unit: &str,
+    ) -> String {
+        let table = &self.tables[&kind];
+        let villages = &self.hierarchy.villages;
+        let village = table.texts("village_code").map_or("", |c| &c[row]);
+        let village_name = villages
+            .id(village)
+            .map_or("", |v| villages.names[v as usize].as_str());
+        let source_item = item_of(table, row);
+        let source_item = self
+            .catalogue
+            .get(source_item)
+            .map_or(source_item.to_string(), |p| p.name.clone());
+        let shown = Figure::sum(value, None, None).exact_value(measure.def());
+        let at = row_location(
+            &self.manifest.inputs,
+            kind.name(),
+            table.file[row],
+            table.line[row],
+        );
+        format!(
+            "    {at}  {village} {village_name}  {} {source_item}  {} {unit}\n",
+            kind.name(),
+            shown.map_or(String::new(), plain)
+        )
+    }
 }
 
 /// The rows (table, row, value) whose facts make up `measure` × `item` of `area` in `year`.
