@@ -208,27 +208,8 @@ pub fn read(
     catalogue_sha256: &str,
     cache: &Cache,
 ) -> Result<(Table, Vec<Problem>)> {
-    let fields = plan.kind.fields();
     let mut table = Table::empty(plan);
-    // The field names too: a table that gains a field (as the registry did its optional
-    // area columns) must not reuse entries cached before it had it. And which fields are
-    // mapped: an absent optional column reads as empty only when it is not.
-    let reading = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}|{:?}|{:?}",
-        plan.kind.name(),
-        fields.iter().map(|f| f.name).collect::<Vec<_>>(),
-        plan.headers,
-        plan.mapped,
-        plan.units,
-        plan.factors
-            .iter()
-            .map(|f| f.to_string())
-            .collect::<Vec<_>>(),
-        plan.ignore_columns,
-        plan.encoding,
-        plan.unit_declared,
-        plan.sheets,
-    );
+    let reading = reading_key(plan, years, catalogue_sha256);
     let mut problems = Vec::new();
     for (file_id, path) in plan.files.iter().enumerate() {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, Msg::IoReadInput, e))?;
@@ -250,34 +231,9 @@ pub fn read(
             Some(layout) => layout,
             None => {
                 let before = (problems.len(), table.warnings.len());
-                let read = if workbook::is_workbook(path) {
-                    let at = (path.as_path(), file_id as u32);
-                    workbook::read_file(
-                        plan,
-                        years,
-                        catalogue,
-                        at,
-                        &bytes,
-                        &mut table,
-                        &mut problems,
-                    )
-                } else {
-                    read_file(
-                        plan,
-                        years,
-                        catalogue,
-                        path,
-                        &bytes,
-                        file_id as u32,
-                        &mut table,
-                        &mut problems,
-                    )
-                    .map(|columns| (columns, Vec::new()))
-                };
-                let (columns, sheets) = read.unwrap_or_else(|| {
-                    table.unread_files.push(file_id as u32);
-                    (vec![0; fields.len()], Vec::new())
-                });
+                let file = (path.as_path(), file_id as u32, bytes.as_slice());
+                let (columns, sheets) =
+                    parse(plan, years, catalogue, file, &mut table, &mut problems);
                 // A file that raised warnings is parsed on every run, which says them again.
                 if (problems.len(), table.warnings.len()) == before {
                     if let Ok(mut rows) = table.file_rows(start..table.len()) {
@@ -299,6 +255,62 @@ pub fn read(
         });
     }
     Ok((table, problems))
+}
+
+/// What a file's cache entry depends on besides its bytes: the way it is read. The field
+/// names too: a table that gains a field (as the registry did its optional area columns) must
+/// not reuse entries cached before it had it. And which fields are mapped: an absent optional
+/// column reads as empty only when it is not.
+fn reading_key(plan: &InputPlan, years: &[i32], catalogue_sha256: &str) -> String {
+    let fields = plan.kind.fields();
+    format!(
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{years:?}|{catalogue_sha256}|{:?}|{:?}",
+        plan.kind.name(),
+        fields.iter().map(|f| f.name).collect::<Vec<_>>(),
+        plan.headers,
+        plan.mapped,
+        plan.units,
+        plan.factors
+            .iter()
+            .map(|f| f.to_string())
+            .collect::<Vec<_>>(),
+        plan.ignore_columns,
+        plan.encoding,
+        plan.unit_declared,
+        plan.sheets,
+    )
+}
+
+/// Parses file `(path, file_id, bytes)` into `table`, as a workbook or a CSV file; its columns
+/// and sheets. A file none of whose rows could be read is remembered as unread.
+fn parse(
+    plan: &InputPlan,
+    years: &[i32],
+    catalogue: &Catalogue,
+    (path, file_id, bytes): (&Path, u32, &[u8]),
+    table: &mut Table,
+    problems: &mut Vec<Problem>,
+) -> (Vec<u64>, Vec<SheetColumns>) {
+    let read = if workbook::is_workbook(path) {
+        workbook::read_file(
+            plan,
+            years,
+            catalogue,
+            (path, file_id),
+            bytes,
+            table,
+            problems,
+        )
+    } else {
+        read_file(
+            plan, years, catalogue, path, bytes, file_id, table, problems,
+        )
+        .map(|columns| (columns, Vec::new()))
+    };
+    read.unwrap_or_else(|| {
+        table.unread_files.push(file_id);
+        (vec![0; plan.kind.fields().len()], Vec::new())
+    })
 }
 
 /// A string column of rows `start..` of a text field.
