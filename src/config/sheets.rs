@@ -85,6 +85,16 @@ pub fn resolve(
                 bad(tr!(Msg::CfgSheetEmpty, table = table));
                 SheetChoice::First
             }
+            // What `init` writes where no one value picks the sheets holding the table.
+            RawSheet::Name(name) if super::plan::is_todo(name) => {
+                bad(tr!(
+                    Msg::CfgTodo,
+                    place = format!("inputs.{table}.sheet"),
+                    value = name,
+                    expected = tr!(Msg::InitTodoSheet)
+                ));
+                SheetChoice::First
+            }
             // Excel forbids these characters in sheet names: with them, the name is a pattern.
             RawSheet::Name(name) if name.contains(['*', '?', '[']) => {
                 match glob::Pattern::new(name) {

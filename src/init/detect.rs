@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::headers::{self, Header};
-use super::scan::{Content, Found, Grid};
+use super::scan::{Content, Found, Grid, Sheet};
+use super::sheet_choice::{self, SheetsDraft};
+use crate::ingest::workbook::units as workbook_units;
 use crate::schema::{Field, FieldKind, TableKind};
 use crate::units::Dimension;
 
@@ -26,18 +28,30 @@ pub struct Draft {
 #[derive(Debug)]
 pub struct InputDraft {
     pub kind: TableKind,
-    /// The files, relative to the folder.
+    /// The files, relative to the folder (each workbook once).
     pub files: Vec<String>,
+    /// The sheets read from its workbooks, if it has any.
+    pub sheets: Option<SheetsDraft>,
     /// The encodings they were read in.
     pub encodings: BTreeSet<&'static str>,
     /// One per field of `kind.fields()`, in that order.
     pub columns: Vec<Column>,
     /// Headers that hold no figures (备注, 序号).
     pub ignored: Vec<String>,
+    /// Headers that repeat a mapped field's figures in another unit (播种面积/公顷).
+    pub copies: Vec<OtherUnit>,
     /// Headers not in the dictionary, with their closest words.
     pub unknown: Vec<Unknown>,
     /// What else the user should know (12-digit codes, years of a folder and its cells).
     pub notes: Vec<Note>,
+}
+
+/// A column whose every figure is a mapped field's in another unit: left unread.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OtherUnit {
+    pub header: String,
+    pub field: &'static str,
+    pub unit: &'static str,
 }
 
 #[derive(Debug)]
@@ -63,6 +77,8 @@ pub enum Unit {
     None,
     /// As the header states it.
     Header(&'static str),
+    /// As the unit line above a workbook's table states it (`单位：亩、公斤`).
+    Line(&'static str),
     /// Decided by the figures (income per head is plausible in one unit only).
     Values {
         unit: &'static str,
@@ -76,6 +92,8 @@ pub enum Unit {
 pub enum UnitQuestion {
     NotStated,
     DoesNotFit(String),
+    /// The unit line names several units of the field's dimension.
+    SeveralInLine(Vec<String>),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -95,6 +113,8 @@ pub enum Note {
     /// Village codes that are not 12-digit division codes, and a registry without township
     /// or county codes: a run refuses such a registry (it cannot place the villages).
     NoAreaCodes,
+    /// Sheets of one of the input's workbooks that hold no table.
+    SheetsNotRead { file: String, sheets: Vec<String> },
     /// A year folder whose files hold other years in their year column.
     YearsDisagree {
         file: String,
@@ -106,6 +126,8 @@ pub enum Note {
 #[derive(Debug)]
 pub struct Unrecognised {
     pub file: String,
+    /// The sheet, in a workbook.
+    pub sheet: Option<String>,
     pub why: Why,
 }
 
@@ -125,10 +147,10 @@ pub enum Why {
 }
 
 /// How well a file's headers fit a table: (every required field named, fields named).
-type Fit = (bool, usize);
+pub type Fit = (bool, usize);
 
 /// The fields each header names in table `kind`, and how well they fit.
-fn fit(kind: TableKind, header: &[Header]) -> (Fit, Vec<Option<&'static str>>) {
+pub fn fit(kind: TableKind, header: &[Header]) -> (Fit, Vec<Option<&'static str>>) {
     let mut named: Vec<Option<&'static str>> = Vec::new();
     for h in header {
         let field = headers::recognise(kind, h).map(|(f, _)| f);
@@ -182,17 +204,32 @@ impl Read<'_> {
         self.named.iter().position(|f| *f == Some(name))
     }
 
-    /// What the file maps: each field's header and stated unit, for gathering files that
-    /// are read the same way.
+    /// What the file maps: each field's header and stated unit (in the header or the unit
+    /// line), for gathering files that are read the same way.
     fn signature(&self) -> Vec<Option<(String, Option<String>)>> {
         self.kind
             .fields()
             .iter()
             .map(|f| {
                 let c = self.column(f.name)?;
-                Some((self.grid.header[c].clone(), self.headers[c].unit.clone()))
+                let stated = match (&self.headers[c].unit, self.line_unit(f)) {
+                    (Some(u), _) => Some(u.clone()),
+                    (None, Ok(u)) => u,
+                    (None, Err(several)) => Some(several.join("、")),
+                };
+                Some((self.grid.header[c].clone(), stated))
             })
             .collect()
+    }
+
+    /// The unit the unit line above a workbook's table gives `field`: none, or the one of
+    /// its dimension, or (`Err`) the several it names.
+    fn line_unit(&self, field: &Field) -> Result<Option<String>, Vec<String>> {
+        let Some(line) = &self.grid.unit_line else {
+            return Ok(None);
+        };
+        let units = workbook_units::line_units(line);
+        workbook_units::from_line(field.kind, &units).map(|u| u.map(|(u, _)| u))
     }
 
     /// The years of the year column's cells.
@@ -209,17 +246,14 @@ impl Read<'_> {
 }
 
 /// Looks at every table found and drafts the pipeline's inputs.
-pub fn detect(found: &[Found], other_files: Vec<String>) -> Draft {
+pub fn detect(found: &[Found], mut other_files: Vec<String>) -> Draft {
     let mut unrecognised = Vec::new();
     let mut read: Vec<Read> = Vec::new();
     for f in found {
         let grid = match &f.content {
             Content::Table(grid) => grid,
             Content::Unreadable(why) => {
-                unrecognised.push(Unrecognised {
-                    file: f.path.clone(),
-                    why: Why::Unreadable(why.clone()),
-                });
+                unrecognised.push(unrecognised_at(f, Why::Unreadable(why.clone())));
                 continue;
             }
         };
@@ -235,15 +269,18 @@ pub fn detect(found: &[Found], other_files: Vec<String>) -> Draft {
                     headers,
                 });
             }
-            Err(closest) => unrecognised.push(Unrecognised {
-                file: f.path.clone(),
-                why: Why::NoTable {
-                    header: grid.header.clone(),
-                    closest,
-                },
-            }),
+            Err(closest) => {
+                let header = grid.header.clone();
+                unrecognised.push(unrecognised_at(f, Why::NoTable { header, closest }));
+            }
         }
     }
+    let not_read = sheets_not_read(&mut unrecognised, &read);
+    other_files.extend(
+        not_read
+            .iter()
+            .flat_map(|(file, sheets)| sheets.iter().map(move |s| format!("{file}[{s}]"))),
+    );
     let mut years = BTreeSet::new();
     for r in &read {
         years.extend(r.years());
@@ -253,7 +290,7 @@ pub fn detect(found: &[Found], other_files: Vec<String>) -> Draft {
     let population = Population::of(&groups);
     let inputs: Vec<InputDraft> = groups
         .iter()
-        .map(|files| input(files, &population))
+        .map(|files| input(files, &population, &not_read))
         .collect();
     Draft {
         years: years.into_iter().collect(),
@@ -262,6 +299,57 @@ pub fn detect(found: &[Found], other_files: Vec<String>) -> Draft {
         other_files,
         area_name: area_name(&groups),
     }
+}
+
+impl Unrecognised {
+    /// The file, and its sheet, as messages name them: `村报表.xlsx[说明]`.
+    pub fn shown(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}[{sheet}]", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+fn unrecognised_at(f: &Found, why: Why) -> Unrecognised {
+    Unrecognised {
+        file: f.path.clone(),
+        sheet: f.sheet.as_ref().map(|s| s.name.clone()),
+        why,
+    }
+}
+
+/// Takes out of `unrecognised` the sheets that hold no table in a workbook with a table
+/// (notes, an empty Sheet2), or that are empty beside another sheet with something in it:
+/// passed over, by workbook.
+fn sheets_not_read(
+    unrecognised: &mut Vec<Unrecognised>,
+    read: &[Read],
+) -> BTreeMap<String, Vec<String>> {
+    let blank = |u: &Unrecognised| matches!(&u.why, Why::NoTable { header, .. } if header.iter().all(|h| h.is_empty()));
+    let with_content: BTreeSet<String> = unrecognised
+        .iter()
+        .filter(|u| !blank(u))
+        .map(|u| u.file.clone())
+        .chain(read.iter().map(|r| r.found.path.clone()))
+        .collect();
+    let mut not_read: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    unrecognised.retain(|u| {
+        let Some(sheet) = &u.sheet else {
+            return true;
+        };
+        let table_beside = read.iter().any(|r| r.found.path == u.file);
+        let pass = matches!(u.why, Why::NoTable { .. })
+            && (table_beside || blank(u) && with_content.contains(&u.file));
+        if pass {
+            not_read
+                .entry(u.file.clone())
+                .or_default()
+                .push(sheet.clone());
+        }
+        !pass
+    });
+    not_read
 }
 
 /// Files of one table read the same way form one input; a table's files with other headers
@@ -277,20 +365,19 @@ fn gather<'a>(read: Vec<Read<'a>>, unrecognised: &mut Vec<Unrecognised>) -> Vec<
         let (same, other): (Vec<Read>, Vec<Read>) =
             files.into_iter().partition(|r| r.signature() == first);
         for r in other {
-            unrecognised.push(Unrecognised {
-                file: r.found.path.clone(),
-                why: Why::OtherHeaders {
-                    kind,
-                    first: same[0].found.path.clone(),
-                },
-            });
+            let first = same[0].found.shown();
+            unrecognised.push(unrecognised_at(r.found, Why::OtherHeaders { kind, first }));
         }
         groups.push(same);
     }
     groups
 }
 
-fn input(files: &[Read], population: &Population) -> InputDraft {
+fn input(
+    files: &[Read],
+    population: &Population,
+    not_read: &BTreeMap<String, Vec<String>>,
+) -> InputDraft {
     let first = &files[0];
     let kind = first.kind;
     let columns = kind
@@ -306,29 +393,43 @@ fn input(files: &[Read], population: &Population) -> InputDraft {
             let stated = column.and_then(|c| first.headers[c].unit.as_deref());
             Column {
                 field,
-                unit: unit(field, column.is_some(), stated),
+                unit: unit(field, column.is_some(), stated, first.line_unit(field)),
                 mapping,
             }
         })
         .collect::<Vec<_>>();
+    let mut paths: Vec<String> = files.iter().map(|r| r.found.path.clone()).collect();
+    paths.dedup();
+    let mut notes = notes(files);
+    for file in &paths {
+        if let Some(sheets) = not_read.get(file) {
+            let (file, sheets) = (file.clone(), sheets.clone());
+            notes.push(Note::SheetsNotRead { file, sheets });
+        }
+    }
     let mut draft = InputDraft {
         kind,
-        files: files.iter().map(|r| r.found.path.clone()).collect(),
+        sheets: sheets(files),
+        files: paths,
         encodings: files.iter().map(|r| r.grid.encoding).collect(),
         columns,
         ignored: Vec::new(),
+        copies: Vec::new(),
         unknown: Vec::new(),
-        notes: notes(files),
+        notes,
     };
     for (c, h) in first.headers.iter().enumerate() {
         if first.named[c].is_some() {
             continue;
         }
         let header = first.grid.header[c].clone();
+        let duplicate_of = headers::recognise(kind, h).map(|(f, _)| f);
         if headers::ignored(h) {
             draft.ignored.push(header);
+        } else if let Some(copy) = duplicate_of.and_then(|f| other_unit(files, &draft, f, &header))
+        {
+            draft.copies.push(copy);
         } else {
-            let duplicate_of = headers::recognise(kind, h).map(|(f, _)| f);
             draft.unknown.push(Unknown {
                 header,
                 guesses: guesses(kind, h),
@@ -342,20 +443,88 @@ fn input(files: &[Read], population: &Population) -> InputDraft {
     draft
 }
 
-/// The unit of a field as its header states it.
-fn unit(field: &Field, present: bool, stated: Option<&str>) -> Unit {
+/// The sheets an input reads from its workbooks, by workbook.
+fn sheets(files: &[Read]) -> Option<SheetsDraft> {
+    let mut books: Vec<(String, Vec<&Sheet>)> = Vec::new();
+    for r in files {
+        let Some(sheet) = &r.found.sheet else {
+            continue;
+        };
+        match books.last_mut() {
+            Some((path, sheets)) if *path == r.found.path => sheets.push(sheet),
+            _ => books.push((r.found.path.clone(), vec![sheet])),
+        }
+    }
+    (!books.is_empty()).then(|| sheet_choice::draft(&books))
+}
+
+/// Column `header`, which names `field` as a mapped column does, as a copy of that column's
+/// figures in another unit: when both units are known and every row of every file agrees.
+fn other_unit(
+    files: &[Read],
+    draft: &InputDraft,
+    field: &'static str,
+    header: &str,
+) -> Option<OtherUnit> {
+    let h = headers::split(header);
+    let column = draft.columns.iter().find(|c| c.field.name == field)?;
+    let FieldKind::Number(dimension) = column.field.kind else {
+        return None;
+    };
+    let mapped = match column.unit {
+        Unit::Header(u) | Unit::Line(u) => u,
+        _ => return None,
+    };
+    let unit = headers::unit(dimension, h.unit.as_deref()?)?;
+    let (fa, fb) = (dimension.factor(mapped)?, dimension.factor(unit)?);
+    if unit == mapped {
+        return None;
+    }
+    let agree = files.iter().all(|r| {
+        let (Some(a), Some(b)) = (
+            r.column(field),
+            r.grid.header.iter().position(|x| x == header),
+        ) else {
+            return false;
+        };
+        let rows = r.grid.rows.iter().map(|row| (cell(row, a), cell(row, b)));
+        super::copies::same_quantity(rows, fa, fb)
+    });
+    agree.then(|| OtherUnit {
+        header: header.to_string(),
+        field,
+        unit,
+    })
+}
+
+fn cell(row: &[String], c: usize) -> &str {
+    row.get(c).map_or("", String::as_str)
+}
+
+/// The unit of a field as its header states it, or else the unit line above the table.
+fn unit(
+    field: &Field,
+    present: bool,
+    stated: Option<&str>,
+    line: Result<Option<String>, Vec<String>>,
+) -> Unit {
     let FieldKind::Number(dimension) = field.kind else {
         return Unit::None;
     };
     if dimension == Dimension::Count || !present {
         return Unit::None;
     }
-    match stated {
-        Some(s) => headers::unit(dimension, s).map_or_else(
+    match (stated, line) {
+        (Some(s), _) => headers::unit(dimension, s).map_or_else(
             || Unit::Ask(UnitQuestion::DoesNotFit(s.to_string())),
             Unit::Header,
         ),
-        None => Unit::Ask(UnitQuestion::NotStated),
+        (None, Ok(Some(u))) => headers::unit(dimension, &u).map_or_else(
+            || Unit::Ask(UnitQuestion::DoesNotFit(u.clone())),
+            Unit::Line,
+        ),
+        (None, Ok(None)) => Unit::Ask(UnitQuestion::NotStated),
+        (None, Err(several)) => Unit::Ask(UnitQuestion::SeveralInLine(several)),
     }
 }
 
@@ -561,6 +730,7 @@ mod tests {
         Found {
             path: path.to_string(),
             year_folder: super::super::scan::year_folder(path),
+            sheet: None,
             content: Content::Table(Grid {
                 header: header.iter().map(|h| h.to_string()).collect(),
                 rows: rows
@@ -568,6 +738,7 @@ mod tests {
                     .map(|r| r.iter().map(|c| c.to_string()).collect())
                     .collect(),
                 encoding: "UTF-8",
+                unit_line: None,
             }),
         }
     }

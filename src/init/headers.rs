@@ -1,6 +1,7 @@
 //! The headers Chinese village forms use for each canonical field, and the unit a header
-//! states in brackets (`产量（吨）`, `面积(公顷)`). `init` recognises tables by these words;
-//! a header not listed here is never mapped by a guess, only listed with its closest words.
+//! states in brackets (`产量（吨）`, `面积(公顷)`) or after a slash (`播种面积/亩`). `init`
+//! recognises tables by these words; a header not listed here is never mapped by a guess,
+//! only listed with its closest words.
 
 use crate::schema::TableKind;
 use crate::units::Dimension;
@@ -307,7 +308,8 @@ const IGNORED: &[&str] = &[
 ];
 
 /// A header as `init` compares it: without spaces, brackets and slashes half-width, and split
-/// into its name and the unit it states, if any (`产量（吨）` is 产量 and 吨).
+/// into its name and the unit it states, if any (`产量（吨）` is 产量 and 吨, `播种面积/亩`
+/// 播种面积 and 亩).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     pub whole: String,
@@ -327,7 +329,7 @@ fn compact(text: &str) -> String {
         .collect()
 }
 
-/// Splits off a trailing bracket, full-width or half-width.
+/// Splits off a trailing bracket, full-width or half-width, or a unit after a slash.
 pub fn split(header: &str) -> Header {
     let whole = compact(header);
     if let Some(open) = whole.rfind('(') {
@@ -341,12 +343,32 @@ pub fn split(header: &str) -> Header {
             };
         }
     }
+    // A two-row header joined: 播种面积/亩, 单价/元/公斤 (from the first slash, as the
+    // workbook reader reads it); only when what follows is a unit.
+    for (at, _) in whole.match_indices('/') {
+        let unit = &whole[at + 1..];
+        if at > 0 && UNIT_DIMENSIONS.iter().any(|d| d.factor(unit).is_some()) {
+            return Header {
+                name: whole[..at].to_string(),
+                unit: Some(unit.to_string()),
+                whole,
+            };
+        }
+    }
     Header {
         name: whole.clone(),
         whole,
         unit: None,
     }
 }
+
+/// The dimensions whose units a header may state after a slash.
+const UNIT_DIMENSIONS: [Dimension; 4] = [
+    Dimension::Area,
+    Dimension::Weight,
+    Dimension::Money,
+    Dimension::Price,
+];
 
 /// The field of table `kind` a header names, and the unit it states: the whole header may be
 /// a word (`乡（镇）`, whose bracket is no unit), or its name without the bracket.
@@ -418,6 +440,12 @@ mod tests {
         assert_eq!(h(" 金额 (万元) "), u("金额", Some("万元")));
         assert_eq!(h("单价（元／斤）"), u("单价", Some("元/斤")));
         assert_eq!(h("工资性收入"), u("工资性收入", None));
+        assert_eq!(h("播种面积/亩"), u("播种面积", Some("亩")));
+        assert_eq!(h("产量 ／公斤"), u("产量", Some("公斤")));
+        assert_eq!(h("单价/元/公斤"), u("单价", Some("元/公斤")));
+        // A slash before what is no unit: one name.
+        assert_eq!(h("户数/人口"), u("户数/人口", None));
+        assert_eq!(h("/亩"), u("/亩", None));
         assert_eq!(split("(备注)").name, "(备注)");
         let township = split("乡（镇）");
         assert_eq!(

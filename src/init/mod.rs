@@ -1,11 +1,16 @@
 //! `agristat init FOLDER`: from a folder of village files to a pipeline file. It recognises
 //! each table by its headers (`headers`), decides fields, units and years from headers and
 //! cells (`detect`), and writes a commented pipeline (`write`) in which whatever it could not
-//! decide is a `TODO` that `check` and `run` refuse. `scan` finds the files.
+//! decide is a `TODO` that `check` and `run` refuse. `scan` finds the files, `workbook` reads
+//! each worksheet of a workbook, `sheet_choice` says which sheets an input reads, `copies`
+//! finds a column that repeats another in another unit.
 
+mod copies;
 mod detect;
 mod headers;
 mod scan;
+mod sheet_choice;
+mod workbook;
 mod write;
 
 use std::path::{Component, Path, PathBuf};
@@ -122,7 +127,7 @@ fn report(draft: &Draft, out: &Path) -> (String, usize) {
         }
     }
     for u in &draft.unrecognised {
-        todo.push(messages::unrecognised(&u.file, &u.why));
+        todo.push(messages::unrecognised(&u.shown(), &u.why));
     }
     let todos = todo.len();
     if todo.is_empty() {

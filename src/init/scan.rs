@@ -1,6 +1,5 @@
 //! The files of a folder as tables `init` can look at: CSV in any encoding agristat reads, in
-//! year folders (`2019/crops.csv`) or not. Workbooks are listed as not read yet: reading their
-//! sheets belongs in `read_workbook`, which then returns one `Found` per sheet.
+//! year folders (`2019/crops.csv`) or not, and each worksheet of a workbook (`workbook`).
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +22,34 @@ pub struct Found {
     pub path: String,
     /// The year of the folder it lies in (`2019/crops.csv`), if any.
     pub year_folder: Option<i32>,
+    /// In a workbook: the worksheet (`None` for a CSV file, or a workbook not opened).
+    pub sheet: Option<Sheet>,
     pub content: Content,
+}
+
+impl Found {
+    /// The file, and its sheet, as messages name them: `2019/村报表.xlsx[竹林村]`.
+    pub fn shown(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}[{}]", self.path, sheet.name),
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// A worksheet of a workbook, and where its header is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub name: String,
+    /// Its 1-based position among the workbook's worksheets.
+    pub position: usize,
+    /// Every worksheet of the workbook, in order: which `sheet` value picks which.
+    pub names: Vec<String>,
+    /// The header's first row, 1-based.
+    pub header_row: u32,
+    /// Whether the workbook reader finds that row itself from the headers the sheet maps
+    /// (then the pipeline needs no `header_row`).
+    pub row_found: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -38,8 +64,10 @@ pub enum Content {
 pub struct Grid {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// The encoding the bytes were read in (UTF-8, GB18030).
+    /// The encoding the bytes were read in (UTF-8, GB18030), or the workbook's format.
     pub encoding: &'static str,
+    /// A workbook's unit line above the table, after `单位：` (`亩、公斤`).
+    pub unit_line: Option<String>,
 }
 
 /// Every table below `folder`, in path order; other files are left out (returned apart).
@@ -55,19 +83,23 @@ pub fn scan(folder: &Path) -> Result<(Vec<Found>, Vec<String>)> {
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        let content = match extension.as_str() {
-            "csv" => read_csv(&path)?,
-            "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&path),
+        let year_folder = year_folder(&relative);
+        let read: Vec<(Option<Sheet>, Content)> = match extension.as_str() {
+            "csv" => vec![(None, read_csv(&path)?)],
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => super::workbook::read(&path)?,
             _ => {
                 other.push(relative);
                 continue;
             }
         };
-        found.push(Found {
-            year_folder: year_folder(&relative),
-            path: relative,
-            content,
-        });
+        for (sheet, content) in read {
+            found.push(Found {
+                path: relative.clone(),
+                year_folder,
+                sheet,
+                content,
+            });
+        }
     }
     Ok((found, other))
 }
@@ -153,14 +185,8 @@ fn read_csv(path: &Path) -> Result<Content> {
         header,
         rows,
         encoding,
+        unit_line: None,
     }))
-}
-
-/// The extension point for workbooks: `init` reads CSV only so far. Once agristat reads
-/// workbook sheets, this returns their grids (one `Found` per sheet) and the rest of `init`
-/// works unchanged.
-fn read_workbook(_path: &Path) -> Content {
-    Content::Unreadable(tr!(Msg::InitWorkbook))
 }
 
 /// Where bytes that are not text are, and which: "line 3 column 5: invalid bytes …".
@@ -218,8 +244,8 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(
-            matches!(&found[1].content, Content::Unreadable(why) if why.starts_with("a workbook"))
-        );
+        // Not a workbook after all: listed as unreadable, with the reader's reason.
+        assert!(matches!(&found[1].content, Content::Unreadable(_)));
+        assert_eq!((found[1].path.as_str(), &found[1].sheet), ("b.xlsx", &None));
     }
 }

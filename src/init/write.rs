@@ -8,6 +8,7 @@ use super::detect::{
     Column, Draft, InputDraft, Mapping, Note, Unit, UnitQuestion, Unknown, Unrecognised, Why,
 };
 use super::scan::OUTPUT_FOLDER;
+use super::sheet_choice::{HeaderRow, SheetValue, SheetsDraft};
 use crate::config::plan::TODO;
 use crate::schema::FieldKind;
 
@@ -105,14 +106,10 @@ fn input_section(out: &mut String, input: &InputDraft, paths: &[String], base: &
             let _ = writeln!(out, "path = [{}]", many.join(", "));
         }
     }
-    if !input.ignored.is_empty() {
-        let list: Vec<String> = input.ignored.iter().map(|h| quote(h)).collect();
-        let _ = writeln!(
-            out,
-            "ignore_columns = [{}]   # 不含数字的列",
-            list.join(", ")
-        );
+    if let Some(sheets) = &input.sheets {
+        sheet_lines(out, sheets);
     }
+    ignore_columns(out, input);
     for note in &input.notes {
         let _ = writeln!(out, "# {}", note_text(note));
     }
@@ -145,6 +142,82 @@ fn input_section(out: &mut String, input: &InputDraft, paths: &[String], base: &
     }
 }
 
+/// `sheet` and, where the reader would not find the header itself, `header_row`.
+fn sheet_lines(out: &mut String, sheets: &SheetsDraft) {
+    let count: usize = sheets.read.iter().map(|(_, s)| s.len()).sum();
+    let books = sheets.read.len();
+    // One sheet by name says which; otherwise each workbook's sheets are listed.
+    if !matches!(sheets.choice, Some(SheetValue::Name(_))) {
+        for (file, names) in &sheets.read {
+            let _ = writeln!(out, "# {file} 读取工作表：{}", names.join("、"));
+        }
+    }
+    match &sheets.choice {
+        Some(SheetValue::Name(name)) => {
+            let _ = writeln!(out, "sheet = {}", quote(name));
+        }
+        Some(SheetValue::Position(p)) => {
+            let _ = writeln!(out, "sheet = {p}   # 第{p}个工作表（各工作簿中名称不同）");
+        }
+        Some(SheetValue::Pattern(p)) => {
+            let _ = writeln!(
+                out,
+                "sheet = {}   # 名称符合这个模式的工作表（{books} 个工作簿共 {count} 个）表头相同，合为一张表读取",
+                quote(p)
+            );
+        }
+        None => {
+            let what = format!(
+                "{TODO}: 没有一个工作表名称、位置或名称模式恰好对上上面列出的工作表，请填写，或把工作表分到不同的输入"
+            );
+            let _ = writeln!(out, "sheet = {}", quote(&what));
+        }
+    }
+    match &sheets.header_row {
+        HeaderRow::Found => {}
+        HeaderRow::Row(row) => {
+            let _ = writeln!(
+                out,
+                "header_row = {row}   # 表头从第{row}行开始（表头之上另有一行含有同样的列名）"
+            );
+        }
+        HeaderRow::Differs(rows) => {
+            let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+            let what = format!(
+                "{TODO}: 各工作表的表头从不同的行开始（第{}行），请统一，或把工作表分到不同的输入",
+                rows.join("、")
+            );
+            let _ = writeln!(out, "header_row = {}", quote(&what));
+        }
+    }
+}
+
+/// Columns without figures, and columns repeating another's figures in another unit.
+fn ignore_columns(out: &mut String, input: &InputDraft) {
+    for c in &input.copies {
+        let _ = writeln!(
+            out,
+            "# 「{}」是 {} 换算成{}的同一数字（逐行核对过），不再读取",
+            c.header, c.field, c.unit
+        );
+    }
+    let list: Vec<String> = input
+        .ignored
+        .iter()
+        .chain(input.copies.iter().map(|c| &c.header))
+        .map(|h| quote(h))
+        .collect();
+    if list.is_empty() {
+        return;
+    }
+    let why = match (input.ignored.is_empty(), input.copies.is_empty()) {
+        (false, true) => "   # 不含数字的列",
+        (true, false) => "   # 换算出的列",
+        _ => "   # 不含数字的列和换算出的列",
+    };
+    let _ = writeln!(out, "ignore_columns = [{}]{why}", list.join(", "));
+}
+
 fn join(base: &str, path: &str) -> String {
     if base.is_empty() {
         path.to_string()
@@ -159,6 +232,10 @@ fn note_text(note: &Note) -> String {
             "村代码是12位统计用区划代码：名录中没有的乡镇、区县等级由代码得出。".to_string()
         }
         Note::NoAreaCodes => "注意：村代码不是12位统计用区划代码，名录又没有乡镇代码和区县代码两列：run 会拒绝这个名录，请在名录中补上这两列。".to_string(),
+        Note::SheetsNotRead { file, sheets } => format!(
+            "{file} 中以下工作表没有报表，未读取：{}",
+            sheets.join("、")
+        ),
         Note::YearsDisagree {
             file,
             folder,
@@ -234,6 +311,9 @@ fn unit_line(out: &mut String, c: &Column) {
         Unit::Header(u) => {
             let _ = writeln!(out, "{field} = {}   # 表头「{header}」写明", quote(u));
         }
+        Unit::Line(u) => {
+            let _ = writeln!(out, "{field} = {}   # 表格上方的单位行写明", quote(u));
+        }
         Unit::Values { unit, .. } => {
             let _ = writeln!(out, "{field} = {}   # 由数值判断", quote(unit));
         }
@@ -243,6 +323,10 @@ fn unit_line(out: &mut String, c: &Column) {
                 UnitQuestion::DoesNotFit(s) => {
                     format!("表头「{header}」的单位「{s}」不是 agristat 认识的单位")
                 }
+                UnitQuestion::SeveralInLine(units) => format!(
+                    "表头「{header}」没有写单位，表格上方的单位行又有几个可用的单位（{}）",
+                    units.join("、")
+                ),
             };
             let what = format!("{TODO}: {why}，请填写：{choices}");
             let _ = writeln!(out, "{field} = {}", quote(&what));
@@ -273,10 +357,14 @@ fn unrecognised_section(out: &mut String, u: &Unrecognised, base: &str) {
             kind.name()
         ),
     };
-    let _ = writeln!(out, "\n# TODO 未识别的文件 {}：{why}。", u.file);
+    let shown = u.shown();
+    let _ = writeln!(out, "\n# TODO 未识别的文件 {shown}：{why}。");
     out.push_str("# 把下面的表名改为它所属的表（如 inputs.crops）并映射各列，或删去这一段。\n");
-    let _ = writeln!(out, "[inputs.{}]", quote(&format!("{TODO} {}", u.file)));
+    let _ = writeln!(out, "[inputs.{}]", quote(&format!("{TODO} {shown}")));
     let _ = writeln!(out, "path = {}", quote(&join(base, &u.file)));
+    if let Some(sheet) = &u.sheet {
+        let _ = writeln!(out, "sheet = {}", quote(sheet));
+    }
 }
 
 /// How the pipeline names an input's files: one `{year}` pattern when every year has its

@@ -66,6 +66,10 @@ not-a-division-code = column "{ $header }": "{ $code }" is not a 12-digit statis
 beyond-range = column "{ $header }": the village's { $what } goes beyond what agristat adds exactly (±92,233,720,368 in the canonical unit); check the value and its unit
 
 ## The pipeline file, the catalogue, init and catalogue.
+init-todo-sheet = the sheet holding the table: its name, its position (sheet = 2), or a pattern matching the sheets of one table (sheet = "*村")
+init-bad-workbook = not a workbook agristat can open ({ $error })
+init-no-worksheet = a workbook without worksheets
+init-sheets-not-read = sheets without a table, not read: { $sheets }
 cfg-separator = { ", " }
 cfg-reading-pipeline = reading the pipeline file
 cfg-syntax = { $message }
@@ -150,7 +154,6 @@ init-complete = every column is mapped; check the file, then: agristat run { $fi
 init-to-fill-in = { $count } thing(s) to fill in before agristat check or run will read the data (marked TODO in the file):
 init-at-line-column = line { $line } column { $column }: { $message }
 init-file-empty = the file is empty
-init-workbook = a workbook: init reads CSV files only so far (save each sheet as CSV, or map it by hand)
 
 
 ## Command-line help.

@@ -79,6 +79,10 @@ messages! {
     NotADivisionCode => "not-a-division-code",
     BeyondRange => "beyond-range",
     // The pipeline file, the catalogue, `init` and `catalogue`.
+    InitTodoSheet => "init-todo-sheet",
+    InitNoWorksheet => "init-no-worksheet",
+    InitBadWorkbook => "init-bad-workbook",
+    InitSheetsNotRead => "init-sheets-not-read",
     CfgSeparator => "cfg-separator",
     CfgReadingPipeline => "cfg-reading-pipeline",
     CfgSyntax => "cfg-syntax",
@@ -163,7 +167,6 @@ messages! {
     InitToFillIn => "init-to-fill-in",
     InitAtLineColumn => "init-at-line-column",
     InitFileEmpty => "init-file-empty",
-    InitWorkbook => "init-workbook",
 
     // Command-line help.
     HelpAbout => "help-about",

@@ -66,6 +66,10 @@ not-a-division-code = “{ $header }”列：“{ $code }”不是 12 位统计�
 beyond-range = “{ $header }”列：该村的{ $what }超出了 agristat 能精确相加的范围（标准单位下 ±92,233,720,368）；请检查数值及其单位
 
 ## 流程文件、产品目录、init 和 catalogue。
+init-todo-sheet = 存放这张表的工作表：工作表名称、第几个工作表（如 sheet = 2），或者能对上同一张表所有工作表的名称模式（如 sheet = "*村"）
+init-bad-workbook = 不是 agristat 能打开的工作簿（{ $error }）
+init-no-worksheet = 工作簿里没有工作表
+init-sheets-not-read = 以下工作表没有报表，未读取：{ $sheets }
 cfg-separator = 、
 cfg-reading-pipeline = 读取流程文件
 cfg-syntax = 流程文件写法有误：{ $message }
@@ -150,7 +154,6 @@ init-complete = 每一列都已对应；请检查这个文件，然后运行：a
 init-to-fill-in = 还有 { $count } 处要填写（文件中标为 TODO），填好之前 agristat check 和 run 不会读取数据：
 init-at-line-column = 第{ $line }行第{ $column }列：{ $message }
 init-file-empty = 文件是空的
-init-workbook = 是工作簿，init 目前只读 CSV 文件（请把每个工作表另存为 CSV，或手工写映射）
 
 
 ## 命令行帮助。

@@ -191,8 +191,9 @@ fn an_unrecognised_file_is_a_todo_input_that_check_refuses() {
     wd.write("tests/fixtures/init/unknown/book.xlsx", "PK");
     let report = init(&wd, "tests/fixtures/init/unknown");
     assert!(
-        report
-            .contains("  book.xlsx: cannot be read: a workbook: init reads CSV files only so far"),
+        report.contains(
+            "  book.xlsx: cannot be read: not a workbook agristat can open (Xlsx error: "
+        ),
         "{report}"
     );
     assert!(

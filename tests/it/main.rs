@@ -7,6 +7,7 @@ mod errors;
 mod generated;
 mod hostile;
 mod init;
+mod init_workbook;
 mod lang;
 mod layers;
 mod readme;

@@ -148,7 +148,7 @@ fn init_reports_in_chinese_and_check_refuses_its_todos() {
     还有 4 处要填写（文件中标为 TODO），填好之前 agristat check 和 run 不会读取数据：
       crops.output：“产量”没有写单位，或单位认不出来（请在 [inputs.crops.units] 中填写）
       crops：不认识的列“亩产(公斤)”（请在 [inputs.crops.columns] 中对应，或列入 ignore_columns）；最接近的是 output（“产量”）
-      book.xlsx：无法读取：是工作簿，init 目前只读 CSV 文件（请把每个工作表另存为 CSV，或手工写映射）
+      book.xlsx：无法读取：不是 agristat 能打开的工作簿（Xlsx error: Zip error: invalid Zip archive: Could not find EOCD）
       notes.csv：表头对不上任何一种报表
     ");
     let pipeline = "tests/fixtures/init/unknown/pipeline.toml";

@@ -56,7 +56,9 @@ pub fn find(grid: &Grid, wanted: &[&str], fixed: Option<u32>) -> Option<Header> 
     best.filter(|b| b.0 > 0).map(|b| header(grid, b))
 }
 
-fn header(grid: &Grid, (_, first, last, names): (usize, u32, u32, Vec<String>)) -> Header {
+/// The header whose rows `first..=last` hold `names` (one per column of the sheet): the
+/// columns the table uses, and the unit line above it.
+pub fn header(grid: &Grid, (_, first, last, names): (usize, u32, u32, Vec<String>)) -> Header {
     let all: Vec<u32> = grid.columns().collect();
     // A column without a header is the table's only if a row of data below holds something
     // in it (a signature line's second half does not count).
@@ -79,7 +81,8 @@ fn header(grid: &Grid, (_, first, last, names): (usize, u32, u32, Vec<String>)) 
     }
 }
 
-fn single(grid: &Grid, row: u32) -> Vec<String> {
+/// The headers of row `row` alone, one per column of the sheet.
+pub fn single(grid: &Grid, row: u32) -> Vec<String> {
     grid.columns().map(|c| grid.label(row, c)).collect()
 }
 
@@ -87,7 +90,7 @@ fn single(grid: &Grid, row: u32) -> Vec<String> {
 /// An empty upper cell inside a merged region takes the region's text; where the format
 /// tells no merged regions (ods), an empty upper cell above a lower one takes the text to
 /// its left.
-fn double(grid: &Grid, row: u32) -> Vec<String> {
+pub fn double(grid: &Grid, row: u32) -> Vec<String> {
     let mut left = String::new();
     grid.columns()
         .map(|c| {

@@ -2,12 +2,12 @@
 //! into the rows and cells the CSV path consumes, so that typing, validation, caching and
 //! messages stay one code path. Positions are the sheet's own: `file[sheet]!D12`.
 
-mod cells;
-mod header;
-mod lines;
+pub(crate) mod cells;
+pub(crate) mod header;
+pub(crate) mod lines;
 mod sheet;
 mod totals;
-mod units;
+pub(crate) mod units;
 
 use crate::lang::Msg;
 use crate::tr;
@@ -135,9 +135,10 @@ pub fn read_file(
     read.then(|| (sheets[0].columns.clone(), sheets))
 }
 
-type Book<'a> = Sheets<Cursor<&'a [u8]>>;
+pub(crate) type Book<'a> = Sheets<Cursor<&'a [u8]>>;
 
-fn open<'a>(path: &Path, bytes: &'a [u8]) -> Result<Book<'a>, calamine::Error> {
+/// Opens a workbook's bytes as its extension says (.xls, .xlsb, .ods; else .xlsx, .xlsm).
+pub(crate) fn open<'a>(path: &Path, bytes: &'a [u8]) -> Result<Book<'a>, calamine::Error> {
     let cursor = Cursor::new(bytes);
     let extension = path
         .extension()
@@ -153,7 +154,7 @@ fn open<'a>(path: &Path, bytes: &'a [u8]) -> Result<Book<'a>, calamine::Error> {
 }
 
 /// The names of the workbook's worksheets (chart sheets and the like have no cells).
-fn worksheets(book: &Book) -> Vec<String> {
+pub(crate) fn worksheets(book: &Book) -> Vec<String> {
     book.sheets_metadata()
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet)
@@ -162,7 +163,7 @@ fn worksheets(book: &Book) -> Vec<String> {
 }
 
 /// The merged regions of a sheet, where the format keeps them.
-fn merges(book: &mut Book, name: &str) -> Option<Vec<Dimensions>> {
+pub(crate) fn merges(book: &mut Book, name: &str) -> Option<Vec<Dimensions>> {
     match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
