@@ -69,7 +69,6 @@ beyond-range = column "{ $header }": the village's { $what } goes beyond what ag
 init-todo-sheet = the sheet holding the table: its name, its position (sheet = 2), or a pattern matching the sheets of one table (sheet = "*村")
 init-bad-workbook = not a workbook agristat can open ({ $error })
 init-no-worksheet = a workbook without worksheets
-init-sheets-not-read = sheets without a table, not read: { $sheets }
 cfg-separator = { ", " }
 cfg-reading-pipeline = reading the pipeline file
 cfg-syntax = { $message }

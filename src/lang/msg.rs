@@ -82,7 +82,6 @@ messages! {
     InitTodoSheet => "init-todo-sheet",
     InitNoWorksheet => "init-no-worksheet",
     InitBadWorkbook => "init-bad-workbook",
-    InitSheetsNotRead => "init-sheets-not-read",
     CfgSeparator => "cfg-separator",
     CfgReadingPipeline => "cfg-reading-pipeline",
     CfgSyntax => "cfg-syntax",

@@ -69,7 +69,6 @@ beyond-range = “{ $header }”列：该村的{ $what }超出了 agristat 能�
 init-todo-sheet = 存放这张表的工作表：工作表名称、第几个工作表（如 sheet = 2），或者能对上同一张表所有工作表的名称模式（如 sheet = "*村"）
 init-bad-workbook = 不是 agristat 能打开的工作簿（{ $error }）
 init-no-worksheet = 工作簿里没有工作表
-init-sheets-not-read = 以下工作表没有报表，未读取：{ $sheets }
 cfg-separator = 、
 cfg-reading-pipeline = 读取流程文件
 cfg-syntax = 流程文件写法有误：{ $message }
