@@ -179,20 +179,7 @@ fn score(names: &[String]) -> (Fit, usize, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{Data, Dimensions, Range};
-
-    fn grid(rows: &[&[&str]], merges: Option<Vec<Dimensions>>) -> cells::Grid {
-        let width = rows.iter().map(|r| r.len()).max().unwrap() as u32;
-        let mut range = Range::new((0, 0), (rows.len() as u32 - 1, width - 1));
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                if !cell.is_empty() {
-                    range.set_value((r as u32, c as u32), Data::String(cell.to_string()));
-                }
-            }
-        }
-        cells::Grid::new(range, merges)
-    }
+    use calamine::Dimensions;
 
     fn sheet() -> Sheet {
         Sheet {
@@ -236,7 +223,8 @@ mod tests {
         ];
         for merges in [Some(merges), None] {
             let mut s = sheet();
-            let Content::Table(t) = table(&grid(VILLAGE, merges), "xlsx", &mut s) else {
+            let Content::Table(t) = table(&cells::Grid::of_text(VILLAGE, merges), "xlsx", &mut s)
+            else {
                 panic!("no table");
             };
             assert_eq!(
@@ -273,7 +261,7 @@ mod tests {
             &["2019", "001", "玉米", "150", "60000"],
         ];
         let mut s = sheet();
-        let Content::Table(t) = table(&grid(rows, None), "ods", &mut s) else {
+        let Content::Table(t) = table(&cells::Grid::of_text(rows, None), "ods", &mut s) else {
             panic!("no table");
         };
         assert_eq!(t.header.len(), 5);
@@ -281,7 +269,7 @@ mod tests {
         // A sheet naming no field has no header.
         let mut s = sheet();
         let notes: &[&[&str]] = &[&["每村一张表；面积单位亩。"]];
-        let Content::Table(t) = table(&grid(notes, None), "xlsx", &mut s) else {
+        let Content::Table(t) = table(&cells::Grid::of_text(notes, None), "xlsx", &mut s) else {
             panic!("no table");
         };
         assert!(t.header.is_empty() && t.rows.is_empty());

@@ -70,6 +70,21 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// A grid of text cells, as the tests write a sheet (empty strings are empty cells).
+    #[cfg(test)]
+    pub(crate) fn of_text(rows: &[&[&str]], merges: Option<Vec<Dimensions>>) -> Grid {
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(1) as u32;
+        let mut range = Range::new((0, 0), (rows.len() as u32 - 1, width - 1));
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    range.set_value((r as u32, c as u32), Data::String(cell.to_string()));
+                }
+            }
+        }
+        Grid::new(range, merges)
+    }
+
     pub fn new(range: Range<Data>, merges: Option<Vec<Dimensions>>) -> Grid {
         Grid { range, merges }
     }

@@ -118,20 +118,7 @@ pub fn double(grid: &Grid, row: u32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{Data, Dimensions, Range};
-
-    fn grid(rows: &[&[&str]], merges: Option<Vec<Dimensions>>) -> Grid {
-        let width = rows.iter().map(|r| r.len()).max().unwrap() as u32;
-        let mut range = Range::new((0, 0), (rows.len() as u32 - 1, width - 1));
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                if !cell.is_empty() {
-                    range.set_value((r as u32, c as u32), Data::String(cell.to_string()));
-                }
-            }
-        }
-        Grid::new(range, merges)
-    }
+    use calamine::Dimensions;
 
     const TWO_ROWS: &[&[&str]] = &[
         &["竹林镇2019年农作物播种面积和产量统计表", "", "", "", "", ""],
@@ -151,7 +138,7 @@ mod tests {
             Dimensions::new((2, 2), (3, 2)),
             Dimensions::new((2, 3), (2, 4)),
         ];
-        let found = find(&grid(TWO_ROWS, Some(merges)), &WANTED, None).unwrap();
+        let found = find(&Grid::of_text(TWO_ROWS, Some(merges)), &WANTED, None).unwrap();
         assert_eq!((found.first, found.last), (2, 3));
         assert_eq!(
             found.names,
@@ -166,10 +153,10 @@ mod tests {
         );
         assert_eq!(found.unit_line.as_deref(), Some("亩、公斤"));
         // Without merged regions (ods), the empty upper cell takes the one to its left.
-        let ods = find(&grid(TWO_ROWS, None), &WANTED, None).unwrap();
+        let ods = find(&Grid::of_text(TWO_ROWS, None), &WANTED, None).unwrap();
         assert_eq!(ods.names, found.names);
         // The configured row, 0-based.
-        let fixed = find(&grid(TWO_ROWS, None), &WANTED, Some(2)).unwrap();
+        let fixed = find(&Grid::of_text(TWO_ROWS, None), &WANTED, Some(2)).unwrap();
         assert_eq!((fixed.first, fixed.last), (2, 3));
     }
 
@@ -182,7 +169,7 @@ mod tests {
             &["", "", ""],
         ];
         let found = find(
-            &grid(rows, Some(Vec::new())),
+            &Grid::of_text(rows, Some(Vec::new())),
             &["年份", "村代码", "作物"],
             None,
         );
@@ -191,9 +178,14 @@ mod tests {
         assert_eq!(found.names, ["年份", "村代码", "作物"]);
         // A header with a misspelt column: the closest row, for the missing column to be
         // reported; a sheet holding none of the headers has no header.
-        let partial = find(&grid(rows, None), &["年份", "村代码", "作物名"], None).unwrap();
+        let partial = find(
+            &Grid::of_text(rows, None),
+            &["年份", "村代码", "作物名"],
+            None,
+        )
+        .unwrap();
         assert_eq!(partial.first, 1);
-        assert!(find(&grid(rows, None), &["户数"], None).is_none());
+        assert!(find(&Grid::of_text(rows, None), &["户数"], None).is_none());
     }
 
     #[test]
@@ -210,7 +202,7 @@ mod tests {
                 "填报日期：2020年1月10日",
             ],
         ];
-        let found = find(&grid(rows, None), &["年份", "作物"], None).unwrap();
+        let found = find(&Grid::of_text(rows, None), &["年份", "作物"], None).unwrap();
         assert_eq!(found.columns, [1, 2, 4]);
         assert_eq!(found.names, ["年份", "作物", ""]);
     }
