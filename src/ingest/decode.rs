@@ -7,6 +7,7 @@ use encoding_rs::{DecoderResult, GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
 use crate::config::Encoding;
+use crate::error::{Location, Problem, ProblemKind};
 
 /// Bytes that are not text in the file's encoding: 1-based line and column (in characters)
 /// of the first bad byte.
@@ -28,6 +29,13 @@ impl BadBytes {
             bytes = hex.join(" "),
             encoding = self.encoding
         )
+    }
+
+    /// The problem at its position in file `path`, with the hint.
+    pub fn problem(&self, path: &std::path::Path) -> Problem {
+        Problem::new(Location::at(path, self.line, self.column), self.message())
+            .with_hint(self.hint())
+            .of_kind(ProblemKind::Encoding)
     }
 
     /// What to do about it, when the line reads in the other encoding.

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use crate::catalogue::{self, Catalogue};
 use crate::config::{Encoding, Plan};
-use crate::error::{Error, Location, Problem, Result};
+use crate::error::{Error, Problem, Result};
 use crate::hash::sha256_hex;
 use crate::hash::FileRecord;
 use crate::schema::TableKind;
@@ -100,9 +100,7 @@ pub fn read_catalogue(plan: &Plan) -> Result<(Catalogue, FileRecord)> {
 
 /// A catalogue file's text; bytes not of its encoding are pipeline errors, all of them.
 pub fn catalogue_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>> {
-    let problem = |bad: &decode::BadBytes| {
-        Problem::new(Location::at(path, bad.line, bad.column), bad.message()).with_hint(bad.hint())
-    };
+    let problem = |bad: &decode::BadBytes| bad.problem(path);
     let decoded =
         decode::decode(bytes, Encoding::Auto).map_err(|bad| Error::Config(vec![problem(&bad)]))?;
     if !decoded.bad.is_empty() {

@@ -387,11 +387,7 @@ fn decoded<'a>(
     bytes: &'a [u8],
     problems: &mut Vec<Problem>,
 ) -> Option<Decoded<'a>> {
-    let problem = |bad: &crate::ingest::decode::BadBytes| {
-        Problem::new(Location::at(path, bad.line, bad.column), bad.message())
-            .with_hint(bad.hint())
-            .of_kind(ProblemKind::Encoding)
-    };
+    let problem = |bad: &crate::ingest::decode::BadBytes| bad.problem(path);
     let decoded = match decode(bytes, plan.encoding) {
         Ok(decoded) => decoded,
         Err(bad) => {
