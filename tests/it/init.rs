@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::workdir::{csv_rows, total, Workdir};
 
 /// `init FOLDER`, which must succeed; its stdout.
-fn init(wd: &Workdir, folder: &str) -> String {
+pub fn init(wd: &Workdir, folder: &str) -> String {
     let out = wd.run(&["init", folder]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     out.stdout
@@ -28,16 +28,22 @@ fn init_on_the_sample_gives_the_samples_totals() {
     // sample's). So the figures, the villages and the warnings are the same bytes. totals.md
     // and the charts name two products by the national forms' names (甘薯, 油菜籽) where the
     // sample's catalogue says 红薯, 油菜; the manifest names other files.
-    for file in ["totals.csv", "villages.csv", "warnings.csv"] {
-        let written = wd.read(&format!("data/zhulin/agristat-output/current/{file}"));
-        let sample = wd.read(&format!("output/zhulin-2019/current/{file}"));
-        assert!(written == sample, "{file} differs");
-    }
+    same_figures_as_the_sample(&wd, "data/zhulin/agristat-output");
     let md = wd.read("data/zhulin/agristat-output/current/totals.md");
     assert!(
         md.contains("| 甘薯播种面积") && md.contains("| 油菜籽产量"),
         "{md}"
     );
+}
+
+/// The figures, villages and warnings of the run in `output` are the sample pipeline's, byte
+/// for byte (both pipelines have run).
+pub fn same_figures_as_the_sample(wd: &Workdir, output: &str) {
+    for file in ["totals.csv", "villages.csv", "warnings.csv"] {
+        let written = wd.read(&format!("{output}/current/{file}"));
+        let sample = wd.read(&format!("output/zhulin-2019/current/{file}"));
+        assert!(written == sample, "{file} differs");
+    }
 }
 
 #[test]

@@ -64,6 +64,24 @@ fn everything(wd: &Workdir) -> Vec<(String, String)> {
     out
 }
 
+/// Field `name` of every line of history.jsonl, in order.
+fn history_field<'a>(history: &'a str, name: &str) -> Vec<&'a str> {
+    let key = format!("\"{name}\":\"");
+    history
+        .lines()
+        .map(|l| l.split(&key).nth(1).unwrap().split('"').next().unwrap())
+        .collect()
+}
+
+/// Runs once more with a fault injected at `point`: the run dies there.
+fn run_dying_at(wd: &Workdir, point: &str) {
+    let died = wd.run_with(
+        &["run", "-q", PIPELINE],
+        &[("AGRISTAT_PROGRESS", "never"), ("AGRISTAT_FAULT", point)],
+    );
+    assert_ne!(died.code, 0, "the run did not die at {point}");
+}
+
 fn link(target: &str, at: &Path) {
     let _ = fs::remove_file(at);
     std::os::unix::fs::symlink(target, at).unwrap();
@@ -311,17 +329,7 @@ fn run_ids_are_unique_and_a_folder_without_history_begins_one() {
     let three = run(&wd);
     assert!(three.starts_with("000003-"));
     let history = wd.read(&format!("{OUT}/history.jsonl"));
-    let actions: Vec<&str> = history
-        .lines()
-        .map(|l| {
-            l.split("\"action\":\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-        })
-        .collect();
+    let actions = history_field(&history, "action");
     assert_eq!(actions, ["found", "found", "run"]);
 }
 
@@ -330,14 +338,7 @@ fn a_run_that_dies_after_its_switch_is_found_current() {
     let wd = Workdir::mini();
     let one = run(&wd);
     correct(&wd);
-    let died = wd.run_with(
-        &["run", "-q", PIPELINE],
-        &[
-            ("AGRISTAT_PROGRESS", "never"),
-            ("AGRISTAT_FAULT", "after-switch"),
-        ],
-    );
-    assert_ne!(died.code, 0);
+    run_dying_at(&wd, "after-switch");
     let current = fs::read_link(wd.path(&format!("{OUT}/current"))).unwrap();
     let two = current.file_name().unwrap().to_string_lossy().into_owned();
     assert!(two.starts_with("000002-"), "the switch happened: {two}");
@@ -425,17 +426,7 @@ fn runs_started_in_pairs_are_all_published_whole_one_after_the_other() {
     }
     // The history holds each run once, in order, and the last is current.
     let history = wd.read(&format!("{OUT}/history.jsonl"));
-    let ids: Vec<&str> = history
-        .lines()
-        .map(|l| {
-            l.split("\"run\":\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-        })
-        .collect();
+    let ids = history_field(&history, "run");
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
@@ -454,14 +445,7 @@ fn a_run_that_dies_between_storing_and_unmarking_leaves_a_run_the_next_one_unmar
     let wd = Workdir::mini();
     run(&wd);
     correct(&wd);
-    let died = wd.run_with(
-        &["run", "-q", PIPELINE],
-        &[
-            ("AGRISTAT_PROGRESS", "never"),
-            ("AGRISTAT_FAULT", "after-store"),
-        ],
-    );
-    assert_ne!(died.code, 0);
+    run_dying_at(&wd, "after-store");
     let stored: Vec<_> = fs::read_dir(wd.path(&format!("{OUT}/runs")))
         .unwrap()
         .map(|e| e.unwrap().path())
